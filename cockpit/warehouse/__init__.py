@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema, validated ingest and read-only access."""

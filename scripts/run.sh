@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs Cockpit on the demo hospital: installs, generates and ingests the demo if needed, serves.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+DB="${COCKPIT_DB:-data/cockpit.duckdb}"
+if [ ! -f "$DB" ]; then
+  cockpit demo --out data/demo
+  cockpit ingest --db "$DB" data/demo/*.csv
+fi
+exec cockpit serve --db "$DB" --demo-users "$@"

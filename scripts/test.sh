@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (installs what the tests need first, Chromium included).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" test
+ruff check cockpit tests bench app.py
+exec python -m pytest -q -p no:cacheprovider "$@"
