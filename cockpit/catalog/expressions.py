@@ -1,0 +1,96 @@
+"""Parse and check the SQL fragments of metric definitions with sqlglot.
+
+Definitions are trusted analyst configuration, but a typo must be caught when
+the catalog loads, not at first use: every column must exist in its table,
+and a fragment must be one expression (no statements, no subqueries).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import sqlglot
+from sqlglot import exp
+
+from cockpit.contracts import CONTRACTS
+
+# Columns computed from others, available to every definition of the table.
+VIRTUAL_COLUMNS: dict[str, str] = {
+    "days_in_month": "DAY(LAST_DAY(period))",
+}
+
+
+class ExpressionError(ValueError):
+    pass
+
+
+@cache
+def table_columns(table: str) -> frozenset[str]:
+    contract = CONTRACTS[table]
+    return frozenset(contract.names) | frozenset(VIRTUAL_COLUMNS)
+
+
+def parse_fragment(sql: str) -> exp.Expression:
+    try:
+        tree = sqlglot.parse_one(sql, dialect="duckdb")
+    except sqlglot.errors.ParseError as exc:
+        raise ExpressionError(f"cannot parse {sql!r}: {exc.errors[0]['description']}") from exc
+    if isinstance(tree, exp.Query | exp.Command | exp.DDL | exp.DML):
+        raise ExpressionError(f"{sql!r} must be an expression, not a statement")
+    if tree.find(exp.Subquery, exp.Select):
+        raise ExpressionError(f"{sql!r} must not contain a subquery")
+    return tree
+
+
+def check_columns(sql: str, table: str) -> None:
+    """Raise ExpressionError naming the unknown column(s) of `table` in `sql`."""
+    tree = parse_fragment(sql)
+    known = table_columns(table)
+    unknown = sorted({c.name for c in tree.find_all(exp.Column) if c.name not in known})
+    if unknown:
+        raise ExpressionError(
+            f"unknown column(s) {', '.join(unknown)} in table {table} "
+            f"(known: {', '.join(sorted(CONTRACTS[table].names))})"
+        )
+
+
+def check_formula(sql: str, inputs: set[str]) -> None:
+    tree = parse_fragment(sql)
+    unknown = sorted({c.name for c in tree.find_all(exp.Column) if c.name not in inputs})
+    if unknown:
+        raise ExpressionError(
+            f"formula uses {', '.join(unknown)}, which are not among its inputs "
+            f"({', '.join(sorted(inputs))})"
+        )
+
+
+def render(sql: str, alias: str | None = None) -> str:
+    """The fragment as DuckDB SQL, virtual columns expanded, columns qualified."""
+    tree = parse_fragment(sql)
+
+    def expand(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Column) and not node.table:
+            if node.name in VIRTUAL_COLUMNS:
+                inner = parse_fragment(VIRTUAL_COLUMNS[node.name])
+                return inner.transform(expand)
+            if alias:
+                return exp.column(node.name, table=alias)
+        return node
+
+    return tree.transform(expand).sql(dialect="duckdb")
+
+
+def render_formula(sql: str, alias_of: dict[str, str]) -> str:
+    """A formula over input names, each replaced by its qualified value column."""
+    tree = parse_fragment(sql)
+
+    def substitute(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.Column) and node.name in alias_of:
+            return exp.column("value", table=alias_of[node.name])
+        if isinstance(node, exp.Div):
+            # Division by zero gives no value rather than an error or infinity.
+            return exp.Div(this=node.this, expression=exp.func("NULLIF", node.expression,
+                                                                exp.Literal.number(0)))
+        return node
+
+    return tree.transform(substitute).sql(dialect="duckdb")

@@ -1,0 +1,138 @@
+"""The Metric model: what one `queries/*.yaml` file must contain, validated by pydantic."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
+Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
+Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
+FormatPreset = Literal["int", "dec1", "dec2", "eur", "keur", "meur", "pct1", "days1", "fte1"]
+
+DIMENSIONS: tuple[str, ...] = (
+    "establishment",
+    "site",
+    "pole",
+    "service",
+    "staff_group",
+    "staff_category",
+    "section",
+    "titre",
+    "account",
+)
+TABLES: tuple[str, ...] = ("activity", "hr", "finance", "treasury")
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Localized(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fr: str
+    en: str
+
+
+class LocalizedList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fr: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+
+class Input(BaseModel):
+    """Another metric used by a formula, optionally over the trailing N months."""
+
+    model_config = ConfigDict(extra="forbid")
+    metric: str
+    trailing_months: int | None = Field(default=None, ge=2, le=36)
+
+
+class Thresholds(BaseModel):
+    """Default status thresholds, used where the targets extract has none.
+
+    higher_is_better: green ≥ amber, amber ≥ red, else red.
+    lower_is_better:  green ≤ amber, amber ≤ red, else red.
+    target_band:      |value − target| ≤ amber is green, ≤ red amber, else red.
+    For flows the values are per month and scale with the number of months.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    target: float | None = None
+    amber: float | None = None
+    red: float | None = None
+
+
+class Metric(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[1] = 1
+    id: str
+    label: Localized
+    description: Localized
+    domain: Literal["activity", "hr", "finance", "cross"]
+    unit: Unit
+    format: FormatPreset
+    aggregation: Aggregation
+    table: Literal["activity", "hr", "finance", "treasury"] | None = None
+    filter: str | None = None
+    expr: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    inputs: dict[str, Input] | None = None
+    formula: str | None = None
+    undefined_when: str | None = None
+    undefined_reason: Localized | None = None
+    dimensions: list[str]
+    direction: Direction
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    # The same measure over the budget columns (compare: budget).
+    budget_expr: str | None = None
+    synonyms: LocalizedList = Field(default_factory=LocalizedList)
+    ai_instructions: str | None = None
+    owner: str
+    # A formula whose value adds up over months (e.g. operating_result).
+    additive: bool = False
+    # Helper metrics (parts of formulas) are not offered to users.
+    hidden: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_snake_case(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError("must be snake_case (a-z, 0-9, _), starting with a letter")
+        return value
+
+    @field_validator("dimensions")
+    @classmethod
+    def _known_dimensions(cls, value: list[str]) -> list[str]:
+        unknown = [d for d in value if d not in DIMENSIONS]
+        if unknown:
+            raise ValueError(f"unknown dimension(s) {unknown}; known: {list(DIMENSIONS)}")
+        return value
+
+    @model_validator(mode="after")
+    def _shape_matches_aggregation(self) -> Metric:
+        if self.aggregation == "formula":
+            if not (self.inputs and self.formula):
+                raise ValueError("aggregation 'formula' needs 'inputs' and 'formula'")
+            if self.table or self.expr or self.numerator:
+                raise ValueError("a formula metric takes no 'table', 'expr' or 'numerator'")
+            return self
+        if not self.table:
+            raise ValueError(f"aggregation '{self.aggregation}' needs 'table'")
+        if self.aggregation == "ratio":
+            if not (self.numerator and self.denominator):
+                raise ValueError("aggregation 'ratio' needs 'numerator' and 'denominator'")
+        elif not self.expr:
+            raise ValueError(f"aggregation '{self.aggregation}' needs 'expr'")
+        if self.inputs or self.formula:
+            raise ValueError("'inputs' and 'formula' belong to aggregation 'formula' only")
+        if self.budget_expr and self.aggregation == "ratio":
+            raise ValueError("'budget_expr' applies to flows and stocks, not to ratios")
+        return self
+
+    @property
+    def is_flow(self) -> bool:
+        """Flows add up over months (targets scale with the number of months)."""
+        return self.aggregation == "flow" or bool(self.additive)

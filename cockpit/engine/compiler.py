@@ -1,0 +1,236 @@
+"""Compile a validated QueryPlan into one DuckDB SELECT.
+
+Aggregation rules (SPEC §4): flows are summed; ratios are sums over sums;
+stock_avg is the average of the monthly totals; stock_last the value of the
+last month; formulas combine other metrics aggregated over the same bucket,
+an input possibly over the trailing N months ending at the bucket's end.
+Every fact table read carries the period range, the filters and the perimeter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlglot import exp
+
+from cockpit.catalog.expressions import render, render_formula
+from cockpit.catalog.loader import Catalog
+from cockpit.catalog.model import Metric
+from cockpit.engine.plan import Perimeter, PerimeterDenied, QueryPlan
+from cockpit.periods import Period, add_months, month_label
+
+# Dimensions read from the structure extract rather than from the fact table.
+STRUCTURE_DIMENSIONS = {"site": "s.site"}
+TABLES_WITH_POLE = {"activity", "hr", "finance"}
+
+
+def literal(value: str) -> str:
+    return exp.Literal.string(value).sql(dialect="duckdb")
+
+
+def date_literal(month: date) -> str:
+    return f"DATE '{month.isoformat()}'"
+
+
+@dataclass
+class Scope:
+    """What every fact-table read of one compilation shares."""
+
+    dims: tuple[str, ...]
+    filters: dict[str, str]  # establishment already resolved to its FINESS id
+    perimeter: Perimeter
+    grain: str | None
+    ctes: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, stem: str, sql: str) -> str:
+        name = f"{stem}_{len(self.ctes)}"
+        self.ctes.append((name, sql))
+        return name
+
+
+def _bucket_sql(grain: str | None, month_sql: str, period: Period) -> str:
+    if grain is None:
+        return date_literal(period.start)
+    if grain == "month":
+        return month_sql
+    return f"CAST(date_trunc('{grain}', {month_sql}) AS DATE)"
+
+
+def _shifted(column: str, shift: int) -> str:
+    return column if shift == 0 else f"CAST({column} + INTERVAL {shift} MONTH AS DATE)"
+
+
+def _dim_sql(dim: str) -> str:
+    if dim in STRUCTURE_DIMENSIONS:
+        return STRUCTURE_DIMENSIONS[dim]
+    if dim == "establishment":
+        return "f.establishment_id"
+    return f"f.{dim}"
+
+
+def _key_join(left: str, right: str, dims: tuple[str, ...]) -> str:
+    keys = ["bucket", *dims]
+    return " AND ".join(f"{left}.{k} IS NOT DISTINCT FROM {right}.{k}" for k in keys)
+
+
+class Compiler:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+
+    # -- entry point -------------------------------------------------------
+    def compile(
+        self,
+        plan: QueryPlan,
+        perimeter: Perimeter,
+        filters: dict[str, str],
+        row_limit: int,
+        compare_metric: Metric | None = None,
+    ) -> str:
+        """One SELECT returning bucket, the group-by dims, value [, compare_value]."""
+        metric = self.catalog.get(plan.metric)
+        scope = Scope(plan.group_by, filters, perimeter, plan.grain)
+        current = self._metric(scope, metric, plan.period, shift=0)
+        compare = None
+        if plan.compare == "previous_year":
+            compare = self._metric(scope, metric, plan.period, shift=12)
+        elif plan.compare == "budget" and compare_metric is not None:
+            compare = self._metric(scope, compare_metric, plan.period, shift=0)
+        dims = ", ".join(f"cur.{d}" for d in plan.group_by)
+        select = ["cur.bucket", *([dims] if dims else []), "cur.value"]
+        join = ""
+        if compare:
+            select.append("cmp.value AS compare_value")
+            join = f"\nLEFT JOIN {compare} AS cmp ON {_key_join('cur', 'cmp', plan.group_by)}"
+        order = ", ".join(["cur.bucket", *(f"cur.{d}" for d in plan.group_by)])
+        with_sql = ",\n".join(f"{name} AS (\n{sql}\n)" for name, sql in scope.ctes)
+        return (
+            f"WITH {with_sql}\nSELECT {', '.join(select)}\nFROM {current} AS cur{join}\n"
+            f"ORDER BY {order}\nLIMIT {row_limit + 1}"
+        )
+
+    # -- one metric as a CTE of (bucket, dims..., value) -------------------
+    def _metric(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
+        if metric.aggregation == "formula":
+            return self._formula(scope, metric, period, shift)
+        return self._base(scope, metric, period, shift)
+
+    def _where(self, scope: Scope, metric: Metric, period: Period, shift: int) -> list[str]:
+        table = metric.table
+        data = period.shift(-shift)
+        where = [f"f.period BETWEEN {date_literal(data.start)} AND {date_literal(data.end)}"]
+        if metric.filter:
+            where.append(f"({render(metric.filter, 'f')})")
+        for dim, value in sorted(scope.filters.items()):
+            where.append(f"{_dim_sql(dim)} = {literal(value)}")
+        if scope.perimeter.establishment_id:
+            where.append(f"f.establishment_id = {literal(scope.perimeter.establishment_id)}")
+        if scope.perimeter.pole:
+            if table not in TABLES_WITH_POLE:
+                raise PerimeterDenied(
+                    f"{metric.id} is only known for a whole establishment, "
+                    f"outside a pole perimeter ({scope.perimeter.pole})"
+                )
+            where.append(f"f.pole = {literal(scope.perimeter.pole)}")
+        return where
+
+    def _from(self, scope: Scope, metric: Metric) -> str:
+        source = f"{metric.table} AS f"
+        if any(d in STRUCTURE_DIMENSIONS for d in [*scope.dims, *scope.filters]):
+            source += (
+                "\n  JOIN structure AS s ON s.establishment_id = f.establishment_id"
+                " AND s.pole = f.pole AND s.service = f.service"
+            )
+        return source
+
+    def _base(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
+        bucket = _bucket_sql(scope.grain, _shifted("f.period", shift), period)
+        dims = [f"{_dim_sql(d)} AS {d}" for d in scope.dims]
+        where = "\n  AND ".join(self._where(scope, metric, period, shift))
+        source = self._from(scope, metric)
+        if metric.aggregation == "ratio":
+            value = f"({render(metric.numerator, 'f')}) / NULLIF({render(metric.denominator, 'f')}, 0)"
+        else:
+            value = render(metric.expr, "f")
+        head = ", ".join([f"{bucket} AS bucket", *dims])
+        if metric.aggregation in ("flow", "ratio"):
+            sql = f"SELECT {head}, {value} AS value\nFROM {source}\nWHERE {where}\nGROUP BY ALL"
+            return scope.add(metric.id, sql)
+        month = _shifted("f.period", shift)
+        monthly = (
+            f"SELECT {head}, {month} AS month, {value} AS value\n"
+            f"FROM {source}\nWHERE {where}\nGROUP BY ALL"
+        )
+        inner = scope.add(f"{metric.id}_monthly", monthly)
+        keys = ", ".join(["bucket", *scope.dims])
+        combine = "avg(value)" if metric.aggregation == "stock_avg" else "arg_max(value, month)"
+        return scope.add(metric.id, f"SELECT {keys}, {combine} AS value FROM {inner} GROUP BY ALL")
+
+    def _formula(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
+        assert metric.inputs and metric.formula
+        alias_of: dict[str, str] = {}
+        parts: list[tuple[str, str]] = []
+        for name, spec in sorted(metric.inputs.items()):
+            source = self.catalog.get(spec.metric)
+            if spec.trailing_months:
+                cte = self._trailing(scope, source, period, shift, spec.trailing_months)
+            else:
+                cte = self._metric(scope, source, period, shift)
+            alias_of[name] = f"i_{name}"
+            parts.append((name, cte))
+        keys = ", ".join(["bucket", *scope.dims])
+        union = "\nUNION\n".join(f"SELECT {keys} FROM {cte}" for _, cte in parts)
+        key_cte = scope.add(f"{metric.id}_keys", union)
+        joins = "\n".join(
+            f"LEFT JOIN {cte} AS {alias_of[name]} ON {_key_join('k', alias_of[name], scope.dims)}"
+            for name, cte in parts
+        )
+        value = render_formula(metric.formula, alias_of)
+        if metric.undefined_when:
+            value = f"CASE WHEN {render_formula(metric.undefined_when, alias_of)} THEN NULL ELSE {value} END"
+        dims = "".join(f", k.{d}" for d in scope.dims)
+        sql = f"SELECT k.bucket{dims}, {value} AS value\nFROM {key_cte} AS k\n{joins}"
+        return scope.add(metric.id, sql)
+
+    def _trailing(
+        self, scope: Scope, metric: Metric, period: Period, shift: int, months: int
+    ) -> str:
+        """The metric summed over the `months` months ending at each bucket's last month."""
+        monthly_scope = Scope(scope.dims, scope.filters, scope.perimeter, "month", scope.ctes)
+        wide = Period(add_months(period.start, -(months - 1)), period.end)
+        monthly = self._metric(monthly_scope, metric, wide, shift)
+        partition = f"PARTITION BY {', '.join(scope.dims)} " if scope.dims else ""
+        window = (
+            f"OVER ({partition}ORDER BY bucket "
+            f"RANGE BETWEEN INTERVAL {months - 1} MONTH PRECEDING AND CURRENT ROW)"
+        )
+        dims = "".join(f", {d}" for d in scope.dims)
+        rolled = scope.add(
+            f"{metric.id}_trailing",
+            f"SELECT bucket AS month{dims}, "
+            f"CASE WHEN count(*) {window} = {months} THEN sum(value) {window} END AS value\n"
+            f"FROM {monthly}",
+        )
+        bucket = _bucket_sql(scope.grain, "month", period)
+        keys = ", ".join(["bucket", *scope.dims])
+        return scope.add(
+            f"{metric.id}_{months}m",
+            f"SELECT {bucket} AS bucket{dims}, arg_max(value, month) AS value FROM {rolled}\n"
+            f"WHERE month BETWEEN {date_literal(period.start)} AND {date_literal(period.end)}\n"
+            f"GROUP BY ALL",
+        )
+
+
+def months_in_bucket(grain: str | None, period: Period, bucket: date) -> int:
+    """How many months of the period a result row covers (to scale monthly flow targets)."""
+    if grain is None:
+        return period.months
+    if grain == "month":
+        return 1
+    span = 3 if grain == "quarter" else 12
+    start = max(bucket, period.start)
+    end = min(add_months(bucket, span - 1), period.end)
+    return max(0, (end.year - start.year) * 12 + end.month - start.month + 1)
+
+
+__all__ = ["Compiler", "months_in_bucket", "month_label"]

@@ -1,0 +1,281 @@
+"""The Engine: the one road to the data for the dashboard, the CLI, the API and questions.
+
+It validates a plan against the catalog, the known dimension values and the
+user's perimeter, compiles it, runs it read-only with a time and row limit,
+attaches comparisons and statuses, and caches results per warehouse version.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from cockpit.catalog.loader import Catalog, load_catalog
+from cockpit.catalog.model import Metric
+from cockpit.engine.compiler import Compiler, months_in_bucket
+from cockpit.engine.plan import (
+    COMPARES,
+    Perimeter,
+    PerimeterDenied,
+    QueryError,
+    QueryPlan,
+    QueryResult,
+    QueryTimeout,
+    UnknownMetric,
+)
+from cockpit.engine.sql_guard import guard_select
+from cockpit.engine.targets import TargetBook
+from cockpit.periods import GRAINS, Period, bucket_label
+from cockpit.warehouse.connection import ReadOnlyWarehouse
+
+# Where the values of each dimension are listed.
+_DIMENSION_SOURCES = {
+    "establishment": ("structure", "establishment"),
+    "site": ("structure", "site"),
+    "pole": ("structure", "pole"),
+    "service": ("structure", "service"),
+    "staff_group": ("hr", "staff_group"),
+    "staff_category": ("hr", "staff_category"),
+    "section": ("finance", "section"),
+    "titre": ("finance", "titre"),
+    "account": ("finance", "account"),
+}
+
+
+class Engine:
+    def __init__(
+        self,
+        db_path: str | Path,
+        queries_dir: str | Path,
+        *,
+        timeout_s: float = 5.0,
+        row_limit: int = 10_000,
+        cache_size: int = 1024,
+    ):
+        self.warehouse = ReadOnlyWarehouse(db_path)
+        self.queries_dir = Path(queries_dir)
+        self.timeout_s = timeout_s
+        self.row_limit = row_limit
+        self.catalog: Catalog = load_catalog(self.queries_dir)
+        self.compiler = Compiler(self.catalog)
+        self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+
+    # -- catalog ------------------------------------------------------------
+    def metrics(self) -> list[Metric]:
+        return self.catalog.visible()
+
+    def metric(self, metric_id: str) -> Metric:
+        try:
+            return self.catalog.get(metric_id)
+        except KeyError:
+            raise UnknownMetric(f"unknown metric {metric_id!r}") from None
+
+    # -- raw execution ------------------------------------------------------
+    def _execute(self, sql: str, timeout_s: float | None = None) -> list[tuple]:
+        cursor = self.warehouse.cursor()
+        timer = threading.Timer(timeout_s or self.timeout_s, cursor.interrupt)
+        timer.start()
+        try:
+            return cursor.execute(sql).fetchall()
+        except duckdb.InterruptException as exc:
+            raise QueryTimeout(
+                f"the query ran longer than {timeout_s or self.timeout_s:g} s and was stopped"
+            ) from exc
+        finally:
+            timer.cancel()
+            cursor.close()
+
+    def _cached(self, key: tuple, compute):
+        key = (self.warehouse.generation, *key)
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return value
+
+    def run_sql(self, sql: str, perimeter: Perimeter, timeout_s: float | None = None) -> list[tuple]:
+        """Run analyst or generated SQL: one checked SELECT, row-limited, time-limited.
+
+        Only users without a restricted perimeter may run free SQL, since a
+        hand-written query cannot be trusted to apply a perimeter.
+        """
+        if not perimeter.is_everything:
+            raise PerimeterDenied("free SQL is not available within a restricted perimeter")
+        return self._execute(guard_select(sql, self.row_limit), timeout_s)
+
+    # -- dimensions ---------------------------------------------------------
+    def establishments(self) -> dict[str, str]:
+        """FINESS id → establishment name, for every establishment in the warehouse."""
+        rows = self._cached(
+            ("establishments",),
+            lambda: self._execute(
+                "SELECT DISTINCT establishment_id, establishment FROM structure ORDER BY 2"
+            ),
+        )
+        return dict(rows)
+
+    def dimension_values(self, dimension: str, perimeter: Perimeter = Perimeter()) -> list[str]:
+        """The canonical values of a dimension the user may see, sorted."""
+        if dimension not in _DIMENSION_SOURCES:
+            raise QueryError(f"unknown dimension {dimension!r}")
+        table, column = _DIMENSION_SOURCES[dimension]
+        where = [f"{column} IS NOT NULL"]
+        if perimeter.establishment_id:
+            where.append(f"establishment_id = '{_quote(perimeter.establishment_id)}'")
+        if perimeter.pole:
+            where.append(f"pole = '{_quote(perimeter.pole)}'")
+        sql = f"SELECT DISTINCT {column} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"
+        rows = self._cached(("dimension", sql), lambda: self._execute(sql))
+        return [str(r[0]) for r in rows]
+
+    def months_available(self) -> tuple[date, date] | None:
+        """First and last month with activity data."""
+        rows = self._cached(
+            ("months",), lambda: self._execute("SELECT min(period), max(period) FROM activity")
+        )
+        first, last = rows[0]
+        return (first, last) if first else None
+
+    # -- plans --------------------------------------------------------------
+    def validate(self, plan: QueryPlan, perimeter: Perimeter) -> dict[str, str]:
+        """Check a plan before anything runs; returns the filters with establishments
+        resolved to FINESS ids. Raises QueryError saying what is wrong."""
+        metric = self.metric(plan.metric)
+        if plan.grain is not None and plan.grain not in GRAINS:
+            raise QueryError(f"grain must be one of {', '.join(GRAINS)} or none, not {plan.grain!r}")
+        if plan.compare is not None and plan.compare not in COMPARES:
+            raise QueryError(f"compare must be one of {', '.join(COMPARES)}, not {plan.compare!r}")
+        if plan.compare == "budget" and not metric.budget_expr:
+            raise QueryError(f"{metric.id} has no budget to compare with")
+        if not isinstance(plan.period, Period):
+            raise QueryError("period must be a Period")
+        for dim in [*plan.group_by, *plan.filter_map]:
+            if dim not in metric.dimensions:
+                raise QueryError(
+                    f"{metric.id} cannot be broken down or filtered by {dim!r} "
+                    f"(allowed: {', '.join(metric.dimensions) or 'none'})"
+                )
+        if len(set(plan.group_by)) != len(plan.group_by):
+            raise QueryError("group_by repeats a dimension")
+        resolved: dict[str, str] = {}
+        for dim, value in plan.filter_map.items():
+            resolved[dim] = self._canonical(dim, value)
+        establishment = resolved.get("establishment")
+        if perimeter.establishment_id and establishment not in (None, perimeter.establishment_id):
+            raise PerimeterDenied("that establishment is outside your perimeter")
+        if perimeter.pole and resolved.get("pole") not in (None, perimeter.pole):
+            raise PerimeterDenied(f"pole {resolved['pole']!r} is outside your perimeter")
+        return resolved
+
+    def _canonical(self, dimension: str, value: str) -> str:
+        if dimension == "establishment":
+            names = self.establishments()
+            if value in names:
+                return value
+            for finess, name in names.items():
+                if name.casefold() == str(value).casefold():
+                    return finess
+            raise QueryError(
+                f"unknown establishment {value!r} (known: {', '.join(names.values())})"
+            )
+        known = self.dimension_values(dimension)
+        for candidate in known:
+            if candidate.casefold() == str(value).casefold():
+                return candidate
+        shown = ", ".join(known[:20]) + (" …" if len(known) > 20 else "")
+        raise QueryError(f"unknown {dimension} {value!r} (known: {shown})")
+
+    def sql_for(self, plan: QueryPlan, perimeter: Perimeter) -> str:
+        filters = self.validate(plan, perimeter)
+        return self.compiler.compile(plan, perimeter, filters, self.row_limit,
+                                     self._budget_metric(plan))
+
+    def _budget_metric(self, plan: QueryPlan) -> Metric | None:
+        metric = self.metric(plan.metric)
+        if plan.compare != "budget" or not metric.budget_expr:
+            return None
+        return metric.model_copy(update={"id": f"{metric.id}_budget", "expr": metric.budget_expr})
+
+    def run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
+        """Validate, compile and run a plan inside the perimeter."""
+        return self._cached(("run", plan, perimeter), lambda: self._run(plan, perimeter))
+
+    def _run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
+        metric = self.metric(plan.metric)
+        filters = self.validate(plan, perimeter)
+        sql = self.compiler.compile(plan, perimeter, filters, self.row_limit,
+                                    self._budget_metric(plan))
+        raw = self._execute(sql)
+        truncated = len(raw) > self.row_limit
+        raw = raw[: self.row_limit]
+        names = self.establishments()
+        book = TargetBook(self, metric, plan, filters, perimeter)
+        has_compare = plan.compare in ("previous_year", "budget")
+        rows = []
+        for record in raw:
+            bucket, *dim_values, value = record[: 2 + len(plan.group_by)]
+            row: dict[str, Any] = {"period": bucket_label(bucket, plan.grain)}
+            establishment_id = filters.get("establishment") or perimeter.establishment_id
+            for dim, dim_value in zip(plan.group_by, dim_values, strict=True):
+                if dim == "establishment":
+                    establishment_id = dim_value
+                    dim_value = names.get(dim_value, dim_value)
+                row[dim] = dim_value
+            row["value"] = _number(value)
+            months = months_in_bucket(plan.grain, plan.period, bucket)
+            threshold = book.threshold(establishment_id, row.get("pole"), bucket, months)
+            compare_value = _number(record[-1]) if has_compare else None
+            if plan.compare == "target":
+                compare_value = threshold.target if threshold else None
+            if plan.compare:
+                row["compare_value"] = compare_value
+                row.update(_deltas(row["value"], compare_value))
+            row["target"] = threshold.target if threshold else None
+            row["status"] = book.status(row["value"], threshold)
+            rows.append(row)
+        notes = self._notes(metric, plan, rows)
+        columns = list(rows[0]) if rows else ["period", *plan.group_by, "value"]
+        return QueryResult(plan, metric.unit, rows, sql, columns, truncated, notes)
+
+    def _notes(self, metric: Metric, plan: QueryPlan, rows: list[dict]) -> list[str]:
+        notes = []
+        span = self.months_available()
+        if span and plan.period.end > span[1]:
+            notes.append(
+                f"no data after {span[1]:%Y-%m}: the period asked ends {plan.period.end:%Y-%m}"
+            )
+        if span and plan.period.start < span[0]:
+            notes.append(f"no data before {span[0]:%Y-%m}")
+        if metric.undefined_reason and any(r["value"] is None for r in rows):
+            notes.append(metric.undefined_reason.en)
+        return notes
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return number if number == number else None  # NaN → None
+
+
+def _deltas(value: float | None, compare: float | None) -> dict[str, float | None]:
+    if value is None or compare is None:
+        return {"delta": None, "delta_pct": None}
+    delta = value - compare
+    return {"delta": delta, "delta_pct": (delta / abs(compare)) if compare else None}
+
+
+def _quote(value: str) -> str:
+    return value.replace("'", "''")

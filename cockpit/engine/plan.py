@@ -1,0 +1,167 @@
+"""What can be asked of the engine: a QueryPlan, run inside a user's Perimeter.
+
+Pure data plus the errors the engine raises. The NL planner produces plans,
+the dashboard builds them from its pickers, the CLI from its flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from cockpit.periods import Period, month_label
+
+Compare = Literal["previous_year", "budget", "target"]
+COMPARES: tuple[str, ...] = ("previous_year", "budget", "target")
+
+
+class QueryError(ValueError):
+    """A plan the engine will not run; the message says what and why."""
+
+    code = "invalid_plan"
+
+
+class UnknownMetric(QueryError):
+    code = "unknown_metric"
+
+
+class PerimeterDenied(QueryError):
+    """The plan reaches outside the user's perimeter."""
+
+    code = "outside_perimeter"
+
+
+class QueryTimeout(QueryError):
+    code = "timeout"
+
+
+@dataclass(frozen=True)
+class Perimeter:
+    """The rows a user may see. Taken from the server-side user, never from a request."""
+
+    establishment_id: str | None = None
+    pole: str | None = None
+
+    @classmethod
+    def everything(cls) -> Perimeter:
+        return cls()
+
+    @property
+    def is_everything(self) -> bool:
+        return self.establishment_id is None and self.pole is None
+
+    def __str__(self) -> str:
+        if self.is_everything:
+            return "all establishments"
+        parts = []
+        if self.establishment_id:
+            parts.append(f"establishment {self.establishment_id}")
+        if self.pole:
+            parts.append(f"pole {self.pole}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class QueryPlan:
+    """(metric, period, grain, filters, group-by, comparison): one question to the warehouse.
+
+    grain None means one figure for the whole period; filters map a dimension
+    to one canonical value (establishment by name or FINESS).
+    """
+
+    metric: str
+    period: Period
+    grain: str | None = None
+    filters: tuple[tuple[str, str], ...] = ()
+    group_by: tuple[str, ...] = ()
+    compare: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        metric: str,
+        period: Period,
+        grain: str | None = None,
+        filters: Mapping[str, str] | None = None,
+        group_by: list[str] | tuple[str, ...] = (),
+        compare: str | None = None,
+    ) -> QueryPlan:
+        return cls(
+            metric=metric,
+            period=period,
+            grain=grain or None,
+            filters=tuple(sorted((filters or {}).items())),
+            group_by=tuple(group_by),
+            compare=compare or None,
+        )
+
+    @property
+    def filter_map(self) -> dict[str, str]:
+        return dict(self.filters)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "period": self.period.as_json(),
+            "grain": self.grain,
+            "filters": self.filter_map,
+            "group_by": list(self.group_by),
+            "compare": self.compare,
+        }
+
+
+@dataclass
+class QueryResult:
+    """A tidy result: one dict per row with `period`, the group-by dimensions, `value`,
+    and when asked `compare_value`, `delta`, `delta_pct`; every row has `status`
+    (green | amber | red | None) and `target` when one applies."""
+
+    plan: QueryPlan
+    unit: str
+    rows: list[dict[str, Any]]
+    sql: str
+    columns: list[str]
+    truncated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_single(self) -> bool:
+        return self.plan.grain is None and not self.plan.group_by
+
+    @property
+    def value(self) -> float | None:
+        """The figure, for a plan without grain or group-by (None when no data)."""
+        if not self.is_single or not self.rows:
+            return None
+        return self.rows[0]["value"]
+
+    @property
+    def single_row(self) -> dict[str, Any] | None:
+        return self.rows[0] if self.is_single and self.rows else None
+
+    def as_json(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {**self.plan.as_json(), "unit": self.unit}
+        if self.is_single:
+            row = self.single_row or {}
+            payload["value"] = row.get("value")
+            for key in ("compare_value", "delta", "delta_pct", "target", "status"):
+                payload[key] = row.get(key)
+        else:
+            payload["rows"] = self.rows
+        payload["truncated"] = self.truncated
+        payload["notes"] = self.notes
+        payload["sql"] = self.sql
+        return payload
+
+    def frame(self):
+        """The rows as a pandas DataFrame (for exports; keep pandas off hot paths)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def period_text(period: Period) -> str:
+    if period.start == period.end:
+        return month_label(period.start)
+    return f"{month_label(period.start)} → {month_label(period.end)}"

@@ -1,0 +1,123 @@
+"""Calendar arithmetic on months: periods, grains, shifts, the last complete month.
+
+A month is represented by the date of its first day. A period is an inclusive
+range of months. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Grain = Literal["month", "quarter", "year"]
+GRAINS: tuple[str, ...] = ("month", "quarter", "year")
+
+_MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read or makes no sense (end before start)."""
+
+
+def parse_month(text: str) -> date:
+    """'2026-03' → date(2026, 3, 1)."""
+    match = _MONTH_RE.match(text.strip()) if isinstance(text, str) else None
+    if not match:
+        raise PeriodError(f"{text!r} is not a month in YYYY-MM form")
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def month_label(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def add_months(month: date, n: int) -> date:
+    index = month.year * 12 + (month.month - 1) + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: date, end: date) -> int:
+    """Number of months in the inclusive range start..end."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def days_in_month(month: date) -> int:
+    return calendar.monthrange(month.year, month.month)[1]
+
+
+def quarter_start(month: date) -> date:
+    return date(month.year, (month.month - 1) // 3 * 3 + 1, 1)
+
+
+def last_complete_month(today: date) -> date:
+    """The current month is incomplete: the last complete one is the month before."""
+    return add_months(date(today.year, today.month, 1), -1)
+
+
+@dataclass(frozen=True)
+class Period:
+    """An inclusive range of whole months."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start.day != 1 or self.end.day != 1:
+            raise PeriodError("period bounds must be first days of months")
+        if self.end < self.start:
+            raise PeriodError(
+                f"period ends ({month_label(self.end)}) before it starts ({month_label(self.start)})"
+            )
+
+    @classmethod
+    def parse(cls, start: str, end: str | None = None) -> Period:
+        first = parse_month(start)
+        return cls(first, parse_month(end) if end else first)
+
+    @classmethod
+    def month(cls, month: date) -> Period:
+        return cls(month, month)
+
+    @property
+    def months(self) -> int:
+        return months_between(self.start, self.end)
+
+    def shift(self, months: int) -> Period:
+        return Period(add_months(self.start, months), add_months(self.end, months))
+
+    def as_json(self) -> dict[str, str]:
+        return {"start": month_label(self.start), "end": month_label(self.end)}
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return month_label(self.start)
+        return f"{month_label(self.start)}..{month_label(self.end)}"
+
+
+# Named periods offered by the dashboard's period picker.
+def month_of(last: date) -> Period:
+    return Period(last, last)
+
+
+def quarter_of(last: date) -> Period:
+    return Period(quarter_start(last), last)
+
+
+def year_to_date(last: date) -> Period:
+    return Period(date(last.year, 1, 1), last)
+
+
+def rolling_12(last: date) -> Period:
+    return Period(add_months(last, -11), last)
+
+
+def bucket_label(bucket: date, grain: str | None) -> str:
+    """How a row's period is shown in results: 2026-03, 2026-Q1, 2026."""
+    if grain == "quarter":
+        return f"{bucket.year}-Q{(bucket.month - 1) // 3 + 1}"
+    if grain == "year":
+        return str(bucket.year)
+    return month_label(bucket)

@@ -1,0 +1,46 @@
+"""The web application: one Flask server carrying auth, the HTTP API and the Dash UI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from cockpit import config
+from cockpit.engine import Engine
+
+
+def create_app(
+    db_path: str | os.PathLike | None = None,
+    queries: str | os.PathLike | None = None,
+    state: str | os.PathLike | None = None,
+    *,
+    test_config: dict | None = None,
+) -> Flask:
+    """Build the server. Every request goes through the auth guard before anything else."""
+    from cockpit.api import install_api
+    from cockpit.auth import install_auth
+    from cockpit.ui import create_dash
+
+    server = Flask("cockpit", static_folder=None)
+    server.config.update(
+        SECRET_KEY=os.environ.get("COCKPIT_SECRET_KEY") or os.urandom(32),
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        server.config.update(test_config)
+    engine = Engine(config.warehouse_path(db_path), config.queries_dir(queries))
+    server.extensions["cockpit_engine"] = engine
+    install_auth(server, config.state_dir(state))
+    install_api(server)
+    create_dash(server, engine)
+    return server
+
+
+def engine_of(server: Flask) -> Engine:
+    return server.extensions["cockpit_engine"]
+
+
+def state_path(server: Flask) -> Path:
+    return Path(server.config.get("COCKPIT_STATE", config.state_dir()))
