@@ -87,10 +87,11 @@ def render_formula(sql: str, alias_of: dict[str, str]) -> str:
     def substitute(node: exp.Expression) -> exp.Expression:
         if isinstance(node, exp.Column) and node.name in alias_of:
             return exp.column("value", table=alias_of[node.name])
-        if isinstance(node, exp.Div):
-            # Division by zero gives no value rather than an error or infinity.
-            return exp.Div(this=node.this, expression=exp.func("NULLIF", node.expression,
-                                                                exp.Literal.number(0)))
         return node
 
-    return tree.transform(substitute).sql(dialect="duckdb")
+    tree = tree.transform(substitute)
+    # Division by zero gives no value rather than an error or an infinity.
+    for division in list(tree.find_all(exp.Div)):
+        divisor = division.expression
+        division.set("expression", exp.func("NULLIF", divisor.copy(), exp.Literal.number(0)))
+    return tree.sql(dialect="duckdb")

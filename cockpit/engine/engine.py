@@ -226,7 +226,8 @@ class Engine:
         rows = []
         for record in raw:
             bucket, *dim_values, value = record[: 2 + len(plan.group_by)]
-            row: dict[str, Any] = {"period": bucket_label(bucket, plan.grain)}
+            label = bucket_label(bucket, plan.grain) if plan.grain else str(plan.period)
+            row: dict[str, Any] = {"period": label}
             establishment_id = filters.get("establishment") or perimeter.establishment_id
             for dim, dim_value in zip(plan.group_by, dim_values, strict=True):
                 if dim == "establishment":

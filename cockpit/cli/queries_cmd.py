@@ -1,0 +1,46 @@
+"""`cockpit queries check`: validate every metric definition, naming file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cockpit import config
+from cockpit.catalog import load_catalog
+from cockpit.catalog.required import SPEC_METRIC_IDS
+from cockpit.cli import app
+
+queries_app = typer.Typer(help="Metric definitions in queries/.", no_args_is_help=True)
+app.add_typer(queries_app, name="queries")
+
+
+@queries_app.command("check")
+def check(
+    queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+) -> None:
+    """Validate every definition; exit 1 if any file is invalid or a SPEC metric is missing."""
+    console = Console()
+    directory = config.queries_dir(queries)
+    catalog = load_catalog(directory)
+    table = Table(title=f"Metrics in {directory}", show_lines=False)
+    for column in ("id", "label", "domain", "unit", "aggregation", "file"):
+        table.add_column(column)
+    for metric in sorted(catalog.metrics.values(), key=lambda m: (m.domain, m.id)):
+        label = metric.label.fr + (" (helper)" if metric.hidden else "")
+        table.add_row(metric.id, label, metric.domain, metric.unit, metric.aggregation,
+                      catalog.sources[metric.id].name)
+    console.print(table)
+    missing = [m for m in SPEC_METRIC_IDS if m not in catalog.metrics]
+    for error in catalog.errors:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+    if missing:
+        console.print(f"[bold red]missing SPEC §4 metrics:[/] {', '.join(missing)}")
+    ok = not catalog.errors and not missing
+    console.print(
+        f"{len(catalog.metrics)} metrics valid, {len(catalog.errors)} error(s); "
+        f"{len(SPEC_METRIC_IDS) - len(missing)}/{len(SPEC_METRIC_IDS)} SPEC §4 ids present."
+    )
+    raise typer.Exit(0 if ok else 1)
