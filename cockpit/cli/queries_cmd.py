@@ -26,20 +26,20 @@ def check(
     directory = config.queries_dir(queries)
     catalog = load_catalog(directory)
     table = Table(title=f"Metrics in {directory}", show_lines=False)
-    for column in ("id", "label", "domain", "unit", "aggregation", "file"):
-        table.add_column(column)
+    for column in ("id", "label", "domain", "unit", "aggregation"):
+        table.add_column(column, no_wrap=column == "id", overflow="fold")
     for metric in sorted(catalog.metrics.values(), key=lambda m: (m.domain, m.id)):
         label = metric.label.fr + (" (helper)" if metric.hidden else "")
-        table.add_row(metric.id, label, metric.domain, metric.unit, metric.aggregation,
-                      catalog.sources[metric.id].name)
+        table.add_row(metric.id, label, metric.domain, metric.unit, metric.aggregation)
     console.print(table)
     missing = [m for m in SPEC_METRIC_IDS if m not in catalog.metrics]
+    # Errors go out unwrapped, one per line, so they can be grepped and clicked.
     for error in catalog.errors:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        typer.echo(f"error: {error}")
     if missing:
-        console.print(f"[bold red]missing SPEC §4 metrics:[/] {', '.join(missing)}")
+        typer.echo(f"error: missing SPEC §4 metrics: {', '.join(missing)}")
     ok = not catalog.errors and not missing
-    console.print(
+    typer.echo(
         f"{len(catalog.metrics)} metrics valid, {len(catalog.errors)} error(s); "
         f"{len(SPEC_METRIC_IDS) - len(missing)}/{len(SPEC_METRIC_IDS)} SPEC §4 ids present."
     )
