@@ -64,6 +64,7 @@ def check_formula(sql: str, inputs: set[str]) -> None:
         )
 
 
+@cache
 def render(sql: str, alias: str | None = None) -> str:
     """The fragment as DuckDB SQL, virtual columns expanded, columns qualified."""
     tree = parse_fragment(sql)
@@ -82,6 +83,12 @@ def render(sql: str, alias: str | None = None) -> str:
 
 def render_formula(sql: str, alias_of: dict[str, str]) -> str:
     """A formula over input names, each replaced by its qualified value column."""
+    return _render_formula(sql, tuple(sorted(alias_of.items())))
+
+
+@cache
+def _render_formula(sql: str, aliases: tuple[tuple[str, str], ...]) -> str:
+    alias_of = dict(aliases)
     tree = parse_fragment(sql)
 
     def substitute(node: exp.Expression) -> exp.Expression:

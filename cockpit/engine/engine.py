@@ -56,6 +56,7 @@ class Engine:
         timeout_s: float = 5.0,
         row_limit: int = 10_000,
         cache_size: int = 1024,
+        cache_results: bool = True,
     ):
         self.warehouse = ReadOnlyWarehouse(db_path)
         self.queries_dir = Path(queries_dir)
@@ -66,6 +67,7 @@ class Engine:
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
+        self.cache_results = cache_results
 
     # -- catalog ------------------------------------------------------------
     def metrics(self) -> list[Metric]:
@@ -210,6 +212,8 @@ class Engine:
 
     def run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
         """Validate, compile and run a plan inside the perimeter."""
+        if not self.cache_results:
+            return self._run(plan, perimeter)
         return self._cached(("run", plan, perimeter), lambda: self._run(plan, perimeter))
 
     def _run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
