@@ -109,8 +109,12 @@ ACTIVITY = Contract(
     + _counts("t2a_valuation_eur"),
     key=("period", "establishment_id", "pole", "service"),
     replace_on=("period", "establishment_id"),
-    french_headers={"periode": "period", "période": "period", "finess": "establishment_id",
-                    "pôle": "pole"},
+    french_headers={
+        "periode": "period",
+        "période": "period",
+        "finess": "establishment_id",
+        "pôle": "pole",
+    },
 )
 
 HR = Contract(
@@ -127,8 +131,12 @@ HR = Contract(
     + _counts("payroll_cost_eur"),
     key=("period", "establishment_id", "pole", "service", "staff_group", "staff_category"),
     replace_on=("period", "establishment_id"),
-    french_headers={"periode": "period", "période": "period", "finess": "establishment_id",
-                    "pôle": "pole"},
+    french_headers={
+        "periode": "period",
+        "période": "period",
+        "finess": "establishment_id",
+        "pôle": "pole",
+    },
 )
 
 FINANCE = Contract(
@@ -145,9 +153,15 @@ FINANCE = Contract(
     ),
     key=("period", "establishment_id", "pole", "section", "titre", "account"),
     replace_on=("period", "establishment_id"),
-    french_headers={"periode": "period", "période": "period", "finess": "establishment_id",
-                    "pôle": "pole", "compte": "account", "realise_eur": "actual_eur",
-                    "réalisé_eur": "actual_eur"},
+    french_headers={
+        "periode": "period",
+        "période": "period",
+        "finess": "establishment_id",
+        "pôle": "pole",
+        "compte": "account",
+        "realise_eur": "actual_eur",
+        "réalisé_eur": "actual_eur",
+    },
 )
 
 TREASURY = Contract(
@@ -161,8 +175,12 @@ TREASURY = Contract(
     ),
     key=("period", "establishment_id"),
     replace_on=("period", "establishment_id"),
-    french_headers={"periode": "period", "période": "period", "finess": "establishment_id",
-                    "tresorerie_eur": "cash_eur"},
+    french_headers={
+        "periode": "period",
+        "période": "period",
+        "finess": "establishment_id",
+        "tresorerie_eur": "cash_eur",
+    },
 )
 
 TARGETS = Contract(

@@ -68,9 +68,8 @@ class Period:
         if self.start.day != 1 or self.end.day != 1:
             raise PeriodError("period bounds must be first days of months")
         if self.end < self.start:
-            raise PeriodError(
-                f"period ends ({month_label(self.end)}) before it starts ({month_label(self.start)})"
-            )
+            end, start = month_label(self.end), month_label(self.start)
+            raise PeriodError(f"period ends ({end}) before it starts ({start})")
 
     @classmethod
     def parse(cls, start: str, end: str | None = None) -> Period:

@@ -63,8 +63,13 @@ class Reference:
         return float((h.fte_paid - h.fte_budget).groupby(h.period).sum().mean())
 
     # finance
-    def fin(self, section: str, titre: str | None = None, column: str = "actual_eur",
-            start: date | None = None) -> float:
+    def fin(
+        self,
+        section: str,
+        titre: str | None = None,
+        column: str = "actual_eur",
+        start: date | None = None,
+    ) -> float:
         f = self.rows("finance", start=start)
         f = f[f.section == section]
         if titre:
@@ -137,12 +142,14 @@ class Reference:
             "cash": lambda: self.at_end("cash_eur"),
             "days_of_cash": lambda: (
                 self.at_end("cash_eur") / (self.fin("charges", start=twelve) / 365)
-                if self.months_with_data(twelve) == 12 else None
+                if self.months_with_data(twelve) == 12
+                else None
             ),
             "debt_outstanding": lambda: self.at_end("debt_outstanding_eur"),
             "debt_payback_years": lambda: (
                 self.at_end("debt_outstanding_eur") / self.caf(twelve)
-                if self.months_with_data(twelve) == 12 and self.caf(twelve) > 0 else None
+                if self.months_with_data(twelve) == 12 and self.caf(twelve) > 0
+                else None
             ),
             "staff_cost_share": lambda: r(self.fin("charges", "1"), self.fin("charges")),
             "t2a_per_fte": lambda: r(a("t2a_valuation_eur"), self.hr_avg("fte_paid", True)),

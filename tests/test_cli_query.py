@@ -24,17 +24,28 @@ def db(tmp_path_factory):
 
 
 def cockpit(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cockpit", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cockpit", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_json_value_equals_the_engine(db):
-    done = cockpit("query", "alos", "--db", str(db), "--from", "2024-01", "--to", "2024-03",
-                   "--pole", "Médecine", "--json")
+    done = cockpit(
+        "query",
+        "alos",
+        "--db",
+        str(db),
+        "--from",
+        "2024-01",
+        "--to",
+        "2024-03",
+        "--pole",
+        "Médecine",
+        "--json",
+    )
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
-    plan = QueryPlan.build("alos", Period.parse("2024-01", "2024-03"),
-                           filters={"pole": "Médecine"})
+    plan = QueryPlan.build("alos", Period.parse("2024-01", "2024-03"), filters={"pole": "Médecine"})
     assert payload["value"] == Engine(db, QUERIES).run(plan, Perimeter()).value
     assert payload["unit"] == "days"
     assert payload["period"] == {"start": "2024-01", "end": "2024-03"}
@@ -43,12 +54,27 @@ def test_json_value_equals_the_engine(db):
 
 
 def test_json_rows_for_a_breakdown(db):
-    done = cockpit("query", "admissions", "--db", str(db), "--from", "2024-01", "--to",
-                   "2024-02", "--grain", "month", "--by", "pole", "--json")
+    done = cockpit(
+        "query",
+        "admissions",
+        "--db",
+        str(db),
+        "--from",
+        "2024-01",
+        "--to",
+        "2024-02",
+        "--grain",
+        "month",
+        "--by",
+        "pole",
+        "--json",
+    )
     payload = json.loads(done.stdout)
     assert [(r["period"], r["pole"]) for r in payload["rows"]] == [
-        ("2024-01", "Chirurgie"), ("2024-01", "Médecine"),
-        ("2024-02", "Chirurgie"), ("2024-02", "Médecine"),
+        ("2024-01", "Chirurgie"),
+        ("2024-01", "Médecine"),
+        ("2024-02", "Chirurgie"),
+        ("2024-02", "Médecine"),
     ]
     assert "value" not in payload
 

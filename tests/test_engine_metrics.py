@@ -62,9 +62,20 @@ def test_metric_matches_independent_computation(engine, warehouse, metric, perio
         assert engine.run(plan, EVERYTHING).value == _approx(expected), filters
 
 
-@pytest.mark.parametrize("metric", ["admissions", "bed_occupancy_rate", "fte_paid",
-                                    "absenteeism_rate", "staff_expenses", "staff_cost_share",
-                                    "t2a_per_fte", "turnover_rate", "expense_execution_rate"])
+@pytest.mark.parametrize(
+    "metric",
+    [
+        "admissions",
+        "bed_occupancy_rate",
+        "fte_paid",
+        "absenteeism_rate",
+        "staff_expenses",
+        "staff_cost_share",
+        "t2a_per_fte",
+        "turnover_rate",
+        "expense_execution_rate",
+    ],
+)
 def test_pole_filter_matches_independent_computation(engine, warehouse, metric):
     start, end = date(2024, 1, 1), date(2024, 6, 1)
     plan = QueryPlan.build(metric, Period(start, end), filters={"pole": "Médecine"})
@@ -90,8 +101,10 @@ def test_ratio_over_months_is_a_ratio_of_sums_not_a_mean_of_ratios(engine, wareh
     assert engine.run(plan, EVERYTHING).value == pytest.approx(ratio_of_sums)
 
 
-@pytest.mark.parametrize("metric", ["admissions", "alos", "fte_paid", "cash", "days_of_cash",
-                                    "operating_result", "turnover_rate"])
+@pytest.mark.parametrize(
+    "metric",
+    ["admissions", "alos", "fte_paid", "cash", "days_of_cash", "operating_result", "turnover_rate"],
+)
 @pytest.mark.parametrize("grain", ["month", "quarter", "year"])
 def test_series_buckets_equal_single_figures(engine, metric, grain):
     period = Period.parse("2024-01", "2024-12")
@@ -107,8 +120,9 @@ def test_series_buckets_equal_single_figures(engine, metric, grain):
     assert labels[0] == {"month": "2024-01", "quarter": "2024-Q1", "year": "2024"}[grain]
 
 
-@pytest.mark.parametrize("metric", ["admissions", "bed_occupancy_rate", "fte_paid",
-                                    "staff_cost_share"])
+@pytest.mark.parametrize(
+    "metric", ["admissions", "bed_occupancy_rate", "fte_paid", "staff_cost_share"]
+)
 def test_group_by_pole_equals_each_pole_filtered(engine, metric):
     period = Period.parse("2024-01", "2024-03")
     grouped = engine.run(QueryPlan.build(metric, period, group_by=["pole"]), EVERYTHING)
@@ -116,8 +130,9 @@ def test_group_by_pole_equals_each_pole_filtered(engine, metric):
     # Finance keeps the institution-level rows (no pole) as their own group.
     assert poles in (["Chirurgie", "Médecine"], ["Chirurgie", "Médecine", None])
     for row in grouped.rows[:2]:
-        single = engine.run(QueryPlan.build(metric, period, filters={"pole": row["pole"]}),
-                            EVERYTHING)
+        single = engine.run(
+            QueryPlan.build(metric, period, filters={"pole": row["pole"]}), EVERYTHING
+        )
         assert row["value"] == _approx(single.value)
 
 
@@ -140,8 +155,17 @@ def test_establishment_filter_accepts_name_or_finess(engine):
     assert by_name.value == by_id.value == 100 + 20 + 17
 
 
-@pytest.mark.parametrize("metric", ["admissions", "bed_occupancy_rate", "cash", "days_of_cash",
-                                    "fte_paid", "self_financing_capacity"])
+@pytest.mark.parametrize(
+    "metric",
+    [
+        "admissions",
+        "bed_occupancy_rate",
+        "cash",
+        "days_of_cash",
+        "fte_paid",
+        "self_financing_capacity",
+    ],
+)
 def test_previous_year_comparison_is_the_same_period_a_year_earlier(engine, metric):
     result = engine.run(
         QueryPlan.build(metric, Period.parse("2024-12"), compare="previous_year"), EVERYTHING
@@ -154,8 +178,9 @@ def test_previous_year_comparison_is_the_same_period_a_year_earlier(engine, metr
 
 def test_previous_year_series_is_aligned_month_by_month(engine):
     result = engine.run(
-        QueryPlan.build("er_visits", Period.parse("2024-01", "2024-12"), grain="month",
-                        compare="previous_year"),
+        QueryPlan.build(
+            "er_visits", Period.parse("2024-01", "2024-12"), grain="month", compare="previous_year"
+        ),
         EVERYTHING,
     )
     for index, row in enumerate(result.rows):
@@ -176,8 +201,12 @@ def test_budget_comparison(engine, warehouse):
 
 
 def test_target_and_status_from_the_targets_extract(engine):
-    plan = QueryPlan.build("bed_occupancy_rate", Period.parse("2024-03"),
-                           filters={"establishment": E1}, compare="target")
+    plan = QueryPlan.build(
+        "bed_occupancy_rate",
+        Period.parse("2024-03"),
+        filters={"establishment": E1},
+        compare="target",
+    )
     row = engine.run(plan, EVERYTHING).single_row
     assert row["target"] == 0.85
     assert row["compare_value"] == 0.85
@@ -187,28 +216,31 @@ def test_target_and_status_from_the_targets_extract(engine):
 
 def test_monthly_flow_targets_scale_with_months_and_add_up_across_establishments(engine):
     quarter = Period.parse("2024-01", "2024-03")
-    one = engine.run(QueryPlan.build("admissions", quarter, filters={"establishment": E1}),
-                     EVERYTHING)
+    one = engine.run(
+        QueryPlan.build("admissions", quarter, filters={"establishment": E1}), EVERYTHING
+    )
     assert one.single_row["target"] == pytest.approx(230 * 3)
     group = engine.run(QueryPlan.build("admissions", quarter), EVERYTHING)
     assert group.single_row["target"] == pytest.approx((230 + 130) * 3)
     pole = engine.run(
-        QueryPlan.build("admissions", quarter,
-                        filters={"establishment": E1, "pole": "Médecine"}),
+        QueryPlan.build("admissions", quarter, filters={"establishment": E1, "pole": "Médecine"}),
         EVERYTHING,
     )
     assert pole.single_row["target"] == pytest.approx(110 * 3)
 
 
 def test_month_specific_target_wins_over_the_year(engine):
-    plan = QueryPlan.build("absenteeism_rate", Period.parse("2024-03"),
-                           filters={"establishment": E1})
+    plan = QueryPlan.build(
+        "absenteeism_rate", Period.parse("2024-03"), filters={"establishment": E1}
+    )
     row = engine.run(plan, EVERYTHING).single_row
     assert row["target"] == 0.02
     value = row["value"]
     assert row["status"] == ("green" if value <= 0.03 else "amber" if value <= 0.04 else "red")
-    april = engine.run(QueryPlan.build("absenteeism_rate", Period.parse("2024-04"),
-                                       filters={"establishment": E1}), EVERYTHING)
+    april = engine.run(
+        QueryPlan.build("absenteeism_rate", Period.parse("2024-04"), filters={"establishment": E1}),
+        EVERYTHING,
+    )
     assert april.single_row["target"] is None  # no year row: the definition's thresholds
     assert april.single_row["status"] == "green"  # ≤ 0.08
 
@@ -225,6 +257,5 @@ def test_missing_months_are_reported_not_invented(engine):
 
 
 def test_debt_payback_has_no_value_without_twelve_months_of_history(engine):
-    result = engine.run(QueryPlan.build("debt_payback_years", Period.parse("2023-06")),
-                        EVERYTHING)
+    result = engine.run(QueryPlan.build("debt_payback_years", Period.parse("2023-06")), EVERYTHING)
     assert result.value is None

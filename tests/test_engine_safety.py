@@ -34,8 +34,8 @@ def engine(tmp_path_factory):
 def test_pole_manager_sees_only_their_pole_without_filter(engine):
     mine = engine.run(QueryPlan.build("admissions", QUARTER), SURGERY).value
     surgery = engine.run(
-        QueryPlan.build("admissions", QUARTER,
-                        filters={"establishment": E1, "pole": "Chirurgie"}), EVERYTHING
+        QueryPlan.build("admissions", QUARTER, filters={"establishment": E1, "pole": "Chirurgie"}),
+        EVERYTHING,
     ).value
     assert mine == surgery
     assert mine < engine.run(QueryPlan.build("admissions", QUARTER), EVERYTHING).value
@@ -91,7 +91,9 @@ def test_cache_does_not_leak_between_perimeters(engine):
 
 
 def test_slow_query_is_interrupted(engine):
-    slow = "SELECT sum(a.fte_paid * b.fte_paid * c.fte_paid * d.fte_paid) FROM hr a, hr b, hr c, hr d"
+    slow = (
+        "SELECT sum(a.fte_paid * b.fte_paid * c.fte_paid * d.fte_paid) FROM hr a, hr b, hr c, hr d"
+    )
     with pytest.raises(QueryTimeout):
         engine.run_sql(slow, EVERYTHING, timeout_s=0.2)
     assert engine.run(QueryPlan.build("admissions", QUARTER), EVERYTHING).value > 0

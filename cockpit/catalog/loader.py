@@ -99,15 +99,20 @@ def _check_references(catalog: Catalog) -> None:
             source = catalog.metrics.get(spec.metric)
             if source is None:
                 problems.append(
-                    DefinitionError(path, f"inputs.{name}.metric", f"unknown metric {spec.metric!r}")
+                    DefinitionError(
+                        path, f"inputs.{name}.metric", f"unknown metric {spec.metric!r}"
+                    )
                 )
                 continue
             missing = set(metric.dimensions) - set(source.dimensions)
             if missing:
-                problems.append(DefinitionError(
-                    path, "dimensions",
-                    f"{sorted(missing)} not available in input {spec.metric!r}",
-                ))
+                problems.append(
+                    DefinitionError(
+                        path,
+                        "dimensions",
+                        f"{sorted(missing)} not available in input {spec.metric!r}",
+                    )
+                )
         if _has_cycle(catalog, metric_id, ()):
             problems.append(DefinitionError(path, "inputs", "inputs refer back to this metric"))
         if problems:
@@ -135,9 +140,11 @@ def load_catalog(directory: Path) -> Catalog:
         if metric is None:
             continue
         if metric.id in catalog.metrics:
-            catalog.errors.append(DefinitionError(
-                path, "id", f"{metric.id!r} is already defined in {catalog.sources[metric.id]}"
-            ))
+            catalog.errors.append(
+                DefinitionError(
+                    path, "id", f"{metric.id!r} is already defined in {catalog.sources[metric.id]}"
+                )
+            )
             continue
         catalog.metrics[metric.id] = metric
         catalog.sources[metric.id] = path

@@ -149,7 +149,9 @@ class Compiler:
         where = "\n  AND ".join(self._where(scope, metric, period, shift))
         source = self._from(scope, metric)
         if metric.aggregation == "ratio":
-            value = f"({render(metric.numerator, 'f')}) / NULLIF({render(metric.denominator, 'f')}, 0)"
+            value = (
+                f"({render(metric.numerator, 'f')}) / NULLIF({render(metric.denominator, 'f')}, 0)"
+            )
         else:
             value = render(metric.expr, "f")
         head = ", ".join([f"{bucket} AS bucket", *dims])
@@ -187,7 +189,8 @@ class Compiler:
         )
         value = render_formula(metric.formula, alias_of)
         if metric.undefined_when:
-            value = f"CASE WHEN {render_formula(metric.undefined_when, alias_of)} THEN NULL ELSE {value} END"
+            undefined = render_formula(metric.undefined_when, alias_of)
+            value = f"CASE WHEN {undefined} THEN NULL ELSE {value} END"
         dims = "".join(f", k.{d}" for d in scope.dims)
         sql = f"SELECT k.bucket{dims}, {value} AS value\nFROM {key_cte} AS k\n{joins}"
         return scope.add(metric.id, sql)
@@ -212,7 +215,6 @@ class Compiler:
             f"FROM {monthly}",
         )
         bucket = _bucket_sql(scope.grain, "month", period)
-        keys = ", ".join(["bucket", *scope.dims])
         return scope.add(
             f"{metric.id}_{months}m",
             f"SELECT {bucket} AS bucket{dims}, arg_max(value, month) AS value FROM {rolled}\n"

@@ -107,7 +107,9 @@ class Engine:
                 self._cache.popitem(last=False)
         return value
 
-    def run_sql(self, sql: str, perimeter: Perimeter, timeout_s: float | None = None) -> list[tuple]:
+    def run_sql(
+        self, sql: str, perimeter: Perimeter, timeout_s: float | None = None
+    ) -> list[tuple]:
         """Run analyst or generated SQL: one checked SELECT, row-limited, time-limited.
 
         Only users without a restricted perimeter may run free SQL, since a
@@ -156,7 +158,9 @@ class Engine:
         resolved to FINESS ids. Raises QueryError saying what is wrong."""
         metric = self.metric(plan.metric)
         if plan.grain is not None and plan.grain not in GRAINS:
-            raise QueryError(f"grain must be one of {', '.join(GRAINS)} or none, not {plan.grain!r}")
+            raise QueryError(
+                f"grain must be one of {', '.join(GRAINS)} or none, not {plan.grain!r}"
+            )
         if plan.compare is not None and plan.compare not in COMPARES:
             raise QueryError(f"compare must be one of {', '.join(COMPARES)}, not {plan.compare!r}")
         if plan.compare == "budget" and not metric.budget_expr:
@@ -201,8 +205,9 @@ class Engine:
 
     def sql_for(self, plan: QueryPlan, perimeter: Perimeter) -> str:
         filters = self.validate(plan, perimeter)
-        return self.compiler.compile(plan, perimeter, filters, self.row_limit,
-                                     self._budget_metric(plan))
+        return self.compiler.compile(
+            plan, perimeter, filters, self.row_limit, self._budget_metric(plan)
+        )
 
     def _budget_metric(self, plan: QueryPlan) -> Metric | None:
         metric = self.metric(plan.metric)
@@ -219,8 +224,9 @@ class Engine:
     def _run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
         metric = self.metric(plan.metric)
         filters = self.validate(plan, perimeter)
-        sql = self.compiler.compile(plan, perimeter, filters, self.row_limit,
-                                    self._budget_metric(plan))
+        sql = self.compiler.compile(
+            plan, perimeter, filters, self.row_limit, self._budget_metric(plan)
+        )
         raw = self._execute(sql)
         truncated = len(raw) > self.row_limit
         raw = raw[: self.row_limit]
