@@ -1,0 +1,300 @@
+"""One ingest run: every file validated, all loaded or none, recorded in `ingest_log`.
+
+The run holds the warehouse lock, loads into a private copy inside one
+transaction (structure first, so the other extracts are checked against it),
+replaces the months (or establishments, or target years) that the files
+carry, and swaps the copy in only if every file passed (swap.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from cockpit.config import warehouse_path
+from cockpit.contracts import LOAD_ORDER, Contract
+from cockpit.warehouse import swap
+from cockpit.warehouse.errors import FileError, IngestError
+from cockpit.warehouse.headers import HeaderMatch, UnknownExtract, detect_kind
+from cockpit.warehouse.readers import Source, UnreadableFile, open_source
+from cockpit.warehouse.rules import quote_ident
+from cockpit.warehouse.schema import all_ddl
+from cockpit.warehouse.validation import (
+    STAGED,
+    CheckedFile,
+    check,
+    header_errors,
+    insert_sql,
+    replace_groups_sql,
+)
+
+EXTRACT_SUFFIXES = {".csv", ".txt", ".xlsx", ".parquet"}
+MEMORY_LIMIT = os.environ.get("COCKPIT_INGEST_MEMORY", "1GB")
+
+# progress(file, stage) with stage in: reading, checking, loading, done, failed
+Progress = Callable[[Path, str], None]
+
+
+@dataclass
+class FileReport:
+    file: str
+    kind: str
+    rows: int
+    period_start: str | None
+    period_end: str | None
+    sha256: str
+    ignored_columns: list[str] = field(default_factory=list)
+    replaced: int = 0  # stored rows this file replaced
+
+
+@dataclass
+class IngestReport:
+    run_id: str
+    db_path: Path
+    user: str
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    files: list[FileReport]
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+
+def current_user(explicit: str | None = None) -> str:
+    if explicit:
+        return explicit
+    try:
+        return os.environ.get("USER") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def extract_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files named, a directory standing for the extracts it holds; each file once."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in EXTRACT_SUFFIXES)
+        else:
+            found.append(path)
+    unique = {p.resolve(): p for p in reversed(found)}
+    return [p for p in found if unique.get(p.resolve()) is p]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class _Planned:
+    source: Source
+    match: HeaderMatch
+    sha256: Future
+
+
+def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned], list[FileError]]:
+    """Open each file and recognise its extract; load order: structure first."""
+    planned, errors = [], []
+    for path in files:
+        try:
+            source = open_source(path)
+            match = detect_kind(source.headers)
+        except (UnreadableFile, UnknownExtract) as exc:
+            line = 1 if isinstance(exc, UnknownExtract) else exc.line
+            errors.append(FileError(str(path), line, None, str(exc)))
+            continue
+        problems = header_errors(source, match)
+        if problems:
+            errors += problems
+            continue
+        planned.append(_Planned(source, match, hasher.submit(_sha256, path)))
+    planned.sort(key=lambda p: LOAD_ORDER.index(p.match.contract.kind))
+    return planned, errors
+
+
+def ingest_files(
+    paths: Iterable[str | os.PathLike],
+    db_path: str | os.PathLike | None = None,
+    user: str | None = None,
+    progress: Progress | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Validate and load extract files into the warehouse, all or nothing.
+
+    Raises IngestError listing every problem of every file; the warehouse is
+    then exactly as it was.
+    """
+    db = warehouse_path(db_path)
+    run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+    username = current_user(user)
+    started = dt.datetime.now()
+    files = extract_files(paths)
+    if not files:
+        raise IngestError([FileError("(no file)", None, None, "no extract file given")])
+    notify = progress or (lambda _path, _stage: None)
+    with ThreadPoolExecutor(max_workers=1) as hasher:
+        planned, errors = _plan(files, hasher)
+        try:
+            with swap.exclusive_lock(db, on_wait=on_wait):
+                swap.remove_leftovers(db)
+                temp = swap.start_copy(db)
+                try:
+                    reports = _load(temp, planned, errors, notify, run_id, username)
+                    swap.publish(temp, db)
+                except BaseException:
+                    swap.discard(temp)
+                    raise
+        except IngestError as exc:
+            _record_failure(db, run_id, username, started, files, exc.errors)
+            raise
+        except Exception as exc:
+            crash = [FileError("(run)", None, None, repr(exc))]
+            _record_failure(db, run_id, username, started, files, crash)
+            raise
+    return IngestReport(run_id, db, username, started, dt.datetime.now(), reports)
+
+
+def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
+    con = duckdb.connect(str(temp), config={"memory_limit": MEMORY_LIMIT})
+    try:
+        for ddl in all_ddl():
+            con.execute(ddl)
+        con.execute("BEGIN TRANSACTION")
+        claimed: dict[str, dict[tuple, str]] = {}
+        reports = []
+        for item in planned:
+            path = item.source.path
+            started = dt.datetime.now()
+            notify(path, "checking")
+            checked = check(con, item.source, item.match)
+            file_errors = checked.errors
+            if not file_errors:
+                file_errors = _claim(con, checked, claimed)
+            loadable = checked.staged and checked.contract.kind == "structure"
+            if not file_errors or loadable:
+                # A structure is loaded even when refused, so that the services
+                # of the files after it are checked against what it declares.
+                notify(path, "loading")
+                replaced = _replace(con, checked.contract)
+            errors += file_errors
+            notify(path, "failed" if file_errors else "done")
+            if file_errors:
+                continue
+            reports.append(
+                FileReport(
+                    str(path.resolve()),
+                    checked.contract.kind,
+                    checked.rows,
+                    checked.period_start,
+                    checked.period_end,
+                    item.sha256.result(),
+                    item.match.ignored,
+                    replaced,
+                )
+            )
+            _log(con, run_id, username, reports[-1], started)
+        if errors:
+            con.execute("ROLLBACK")
+            raise IngestError(errors)
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+        return reports
+    finally:
+        con.close()
+
+
+def _claim(con, checked: CheckedFile, claimed: dict[str, dict[tuple, str]]) -> list[FileError]:
+    """Two files of one run may not both load the same month of the same establishment."""
+    contract = checked.contract
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __groups AS {replace_groups_sql(contract)}")
+    groups = con.execute("SELECT * FROM __groups").fetchall()
+    mine = str(checked.source.path)
+    taken = claimed.setdefault(contract.kind, {})
+    clashes = [g for g in groups if g in taken]
+    for group in groups:
+        taken.setdefault(group, mine)
+    what = ", ".join(contract.replace_on)
+    return [
+        FileError(mine, None, what, f"{what} = {_shown(g)} is also in {taken[g]}: "
+                  "a run may load it only once")
+        for g in clashes[:10]
+    ]  # fmt: skip
+
+
+def _shown(group: tuple) -> str:
+    values = (v.strftime("%Y-%m") if isinstance(v, dt.date) else str(v) for v in group)
+    return "(" + ", ".join(values) + ")"
+
+
+def _replace(con, contract: Contract) -> int:
+    """Drop the stored rows the file supersedes, then insert the file's rows."""
+    on = contract.replace_on
+    if not _has_table(con, "__groups"):
+        con.execute(f"CREATE TEMP TABLE __groups AS {replace_groups_sql(contract)}")
+    match = " AND ".join(f"t.{quote_ident(c)} = g.{quote_ident(c)}" for c in on)
+    replaced = con.execute(
+        f"DELETE FROM {contract.kind} t USING __groups g WHERE {match}"
+    ).fetchone()[0]
+    con.execute(insert_sql(contract))
+    con.execute(f"DROP TABLE __groups; DROP TABLE {STAGED}")
+    return replaced
+
+
+def _has_table(con, name: str) -> bool:
+    query = "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?"
+    return con.execute(query, [name]).fetchone()[0] > 0
+
+
+def _log(con, run_id: str, username: str, report: FileReport, started: dt.datetime) -> None:
+    message = f"replaced {report.replaced} row(s)"
+    if report.ignored_columns:
+        message += f"; ignored column(s): {', '.join(report.ignored_columns)}"
+    con.execute(
+        "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?)",
+        [
+            run_id,
+            report.file,
+            report.sha256,
+            report.kind,
+            report.rows,
+            report.period_start,
+            report.period_end,
+            started,
+            dt.datetime.now(),
+            message,
+            username,
+        ],
+    )
+
+
+def _record_failure(db, run_id, username, started, files, errors: list[FileError]) -> None:
+    """Failed runs leave the warehouse untouched, so they are kept in a side file."""
+    entry = {
+        "run_id": run_id,
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "username": username,
+        "files": [str(f) for f in files],
+        "errors": [str(e) for e in errors[:500]],
+    }
+    try:
+        with open(db.with_name(db.name + ".ingest-failures.jsonl"), "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    except OSError:
+        pass  # the failure itself is already reported to the caller

@@ -1,0 +1,242 @@
+"""Extract files as DuckDB relations: CSV, .xlsx (first sheet) and Parquet.
+
+The format is recognised from the file's first bytes, a CSV's encoding and
+delimiter from its beginning. A `Source` knows its header row and how to
+show itself to DuckDB with the canonical column names; CSV and .xlsx values
+arrive as text, Parquet keeps its own types.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pyarrow as pa
+
+from cockpit.warehouse.rules import quote_ident, sql_str
+
+Format = Literal["csv", "xlsx", "parquet"]
+SNIFF_BYTES = 1 << 16
+DELIMITERS = (";", ",", "\t")
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as an extract at all (its message says why)."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+@dataclass
+class Source:
+    path: Path
+    format: Format
+    headers: list[str]
+    types: list[str]
+    line_label: str  # 'line' (CSV), 'row' (.xlsx, Parquet)
+    line_offset: int  # line of the first data row
+    encoding: str | None = None
+    delimiter: str | None = None
+    table: pa.Table | None = field(default=None, repr=False)  # .xlsx cells, as text
+    source_names: list[str] | None = None  # how DuckDB sees the columns, if not by header
+
+    def relation(self, con: duckdb.DuckDBPyConnection, names: list[str | None]) -> str:
+        """A FROM-able SQL relation exposing the named columns under their new names.
+
+        `names` gives, position by position, the canonical name of each source
+        column or None for a column to leave out.
+        """
+        if self.format == "csv":
+            declared = {name or f"__ignored_{i}": "VARCHAR" for i, name in enumerate(names)}
+            columns = ", ".join(f"{sql_str(k)}: {sql_str(v)}" for k, v in declared.items())
+            kept = ", ".join(quote_ident(n) for n in names if n) or "*"
+            return (
+                f"(SELECT {kept} FROM read_csv({sql_str(str(self.path))}, header = true, "
+                f"auto_detect = false, delim = {sql_str(self.delimiter or ',')}, "
+                f"quote = '\"', escape = '\"', encoding = {sql_str(self.encoding or 'utf-8')}, "
+                f"columns = {{{columns}}}))"
+            )
+        selected = ", ".join(
+            f"{quote_ident(header)} AS {quote_ident(name)}"
+            for header, name in zip(self.source_names or self.headers, names, strict=True)
+            if name
+        )
+        if self.format == "parquet":
+            return f"(SELECT {selected} FROM read_parquet({sql_str(str(self.path))}))"
+        view = f"__xlsx_{id(self)}"
+        con.register(view, self.table)
+        return f"(SELECT {selected} FROM {view})"
+
+    def fall_back_to_latin1(self) -> bool:
+        """After a UTF-8 decoding failure far into a CSV: retry as Latin-1 (once)."""
+        if self.format == "csv" and self.encoding == "utf-8":
+            self.encoding = "latin-1"
+            return True
+        return False
+
+    def physical_lines(self, record_indexes: set[int]) -> dict[int, int]:
+        """Editor line numbers of some CSV records, counting blank lines and multi-line cells.
+
+        Only used to report errors, so it may read the file at Python speed.
+        """
+        if self.format != "csv":
+            return {i: i + self.line_offset for i in record_indexes}
+        wanted, found = set(record_indexes), {}
+        with open(self.path, encoding=self.encoding, newline="", errors="replace") as f:
+            reader = csv.reader(f, delimiter=self.delimiter or ",")
+            next(reader, None)
+            record, last_line = 0, reader.line_num
+            for row in reader:
+                start = last_line + 1
+                last_line = reader.line_num
+                if not row:
+                    continue  # DuckDB skips blank lines too
+                if record in wanted:
+                    found[record] = start
+                    if len(found) == len(wanted):
+                        break
+                record += 1
+        return {i: found.get(i, i + self.line_offset) for i in record_indexes}
+
+
+def open_source(path: Path) -> Source:
+    if not path.exists():
+        raise UnreadableFile("file not found")
+    if path.is_dir():
+        raise UnreadableFile("is a directory, not a file")
+    with open(path, "rb") as f:
+        head = f.read(SNIFF_BYTES)
+    if head.startswith(b"PK\x03\x04"):
+        return _open_xlsx(path)
+    if head.startswith(b"PAR1"):
+        return _open_parquet(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFile("old Excel .xls format: save it as .xlsx or CSV")
+    return _open_csv(path, head)
+
+
+def _open_csv(path: Path, head: bytes) -> Source:
+    if not head.strip():
+        raise UnreadableFile("file is empty")
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = head.decode("latin-1"), "latin-1"
+    first_line = text.splitlines()[0] if text else ""
+
+    def fields(delimiter: str) -> list[str]:
+        return next(csv.reader(io.StringIO(first_line), delimiter=delimiter), [])
+
+    delimiter = max(DELIMITERS, key=lambda d: len(fields(d)))
+    headers = [h.strip() for h in fields(delimiter)]
+    return Source(path, "csv", headers, ["VARCHAR"] * len(headers), "line", 2, encoding, delimiter)
+
+
+def _open_parquet(path: Path) -> Source:
+    con = duckdb.connect()
+    try:
+        described = con.execute(
+            f"DESCRIBE SELECT * FROM read_parquet({sql_str(str(path))})"
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise UnreadableFile(f"not a readable Parquet file ({_first_line(exc)})") from exc
+    finally:
+        con.close()
+    headers = [row[0] for row in described]
+    types = [row[1] for row in described]
+    return Source(path, "parquet", headers, types, "row", 1)
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _open_xlsx(path: Path) -> Source:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableFile(f"not a readable .xlsx workbook ({exc})") from exc
+    try:
+        rows = _without_blank_edges(workbook.worksheets[0].iter_rows(values_only=True))
+        header_row, header_cells = next(rows, (0, ()))
+        headers = [(_cell_text(c) or "").strip() for c in header_cells]
+        while headers and not headers[-1]:
+            headers.pop()
+        if not headers:
+            raise UnreadableFile("the first sheet is empty")
+        columns: list[list[str | None]] = [[] for _ in headers]
+        for _, cells in rows:
+            for i, column in enumerate(columns):
+                column.append(_cell_text(cells[i]) if i < len(cells) else None)
+    finally:
+        workbook.close()
+    names = [f"c{i}" for i in range(len(headers))]
+    table = pa.table({n: pa.array(c, pa.string()) for n, c in zip(names, columns, strict=True)})
+    return Source(
+        path, "xlsx", headers, ["VARCHAR"] * len(headers), "row", header_row + 1,
+        table=table, source_names=names,
+    )  # fmt: skip
+
+
+def _without_blank_edges(rows: Iterator[tuple]) -> Iterator[tuple[int, tuple]]:
+    """(row number, cells) without leading blank rows and without trailing blank rows."""
+    pending: list[tuple[int, tuple]] = []
+    started = False
+    for number, cells in enumerate(rows, start=1):
+        blank = all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+        if blank:
+            if started:
+                pending.append((number, cells))
+            continue
+        started = True
+        yield from pending
+        pending.clear()
+        yield number, cells
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+COLUMN_COUNT = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def describe_read_error(exc: duckdb.Error) -> UnreadableFile:
+    """A DuckDB reading error as a located, plain-English problem."""
+    message = str(exc)
+    line_match = CSV_LINE.search(message)
+    line = int(line_match.group(1)) if line_match else None
+    counts = COLUMN_COUNT.search(message)
+    if counts:
+        reason = f"has {counts.group(2)} fields where the header has {counts.group(1)}"
+    elif "Invalid unicode" in message:
+        reason = "is not valid UTF-8 text"
+    else:
+        reason = _first_line(exc).split("Error: ", 1)[-1]
+    return UnreadableFile(reason, line)
