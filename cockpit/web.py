@@ -25,7 +25,8 @@ def create_app(
 
     server = Flask("cockpit", static_folder=None)
     server.config.update(
-        SECRET_KEY=os.environ.get("COCKPIT_SECRET_KEY") or os.urandom(32),
+        # Unset: install_auth uses a key kept in the state dir, shared by all processes.
+        SECRET_KEY=os.environ.get("COCKPIT_SECRET_KEY"),
         JSON_SORT_KEYS=False,
     )
     if test_config:
@@ -34,7 +35,8 @@ def create_app(
     server.extensions["cockpit_engine"] = engine
     install_auth(server, config.state_dir(state))
     install_api(server)
-    create_dash(server, engine)
+    # Kept so the auth headers can allow Dash's inline scripts by hash (CSP).
+    server.extensions["cockpit_dash"] = create_dash(server, engine)
     return server
 
 

@@ -1,25 +1,55 @@
-"""Authentication, perimeters and audit (placeholder until the auth work lands).
+"""Authentication, perimeters and audit: who is asking, what they may see, what they did.
 
-`install_auth(server, state_dir)` wires login into the Flask server;
-`current_perimeter()` is the perimeter of the logged-in user for this request.
+The dashboard, the API and the CLI use only the functions re-exported here.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
-from flask import Flask
+from flask import abort, g, has_request_context
 
+from cockpit.auth.demo_users import ensure_demo_users
+from cockpit.auth.install import install_auth
+from cockpit.auth.state import auth_state
+from cockpit.auth.users import ROLES, User
 from cockpit.engine.plan import Perimeter
 
+__all__ = [
+    "ROLES",
+    "audit",
+    "current_perimeter",
+    "current_role",
+    "current_user",
+    "current_username",
+    "ensure_demo_users",
+    "install_auth",
+]
 
-def install_auth(server: Flask, state_dir: Path) -> None:
-    """No authentication yet: every request sees everything."""
+
+def current_user() -> User | None:
+    """The server-side user of this request (set by the guard), or None."""
+    return g.get("cockpit_user") if has_request_context() else None
 
 
 def current_perimeter() -> Perimeter:
-    return Perimeter.everything()
+    """The perimeter of this request's user, from the user store; 401 when nobody is logged in."""
+    user = current_user()
+    if user is None:
+        abort(401)
+    return user.perimeter
 
 
 def current_username() -> str | None:
-    return None
+    user = current_user()
+    return user.username if user else None
+
+
+def current_role() -> str | None:
+    user = current_user()
+    return user.role if user else None
+
+
+def audit(event: str, **details: Any) -> None:
+    """Record an event (view, export, question, query…) for this request's user and address."""
+    auth_state().record(event, **details)

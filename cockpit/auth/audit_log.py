@@ -1,0 +1,120 @@
+"""The audit log (<state>/audit.sqlite3): who did what, when, from where. Append-only.
+
+Triggers refuse UPDATE and DELETE, so the application cannot rewrite
+history; details are JSON and never hold a password or a token.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cockpit.auth import db
+
+EVENTS: tuple[str, ...] = (
+    "login",
+    "login_failed",
+    "login_locked",
+    "logout",
+    "view",
+    "query",
+    "question",
+    "export",
+    "user_added",
+    "user_disabled",
+    "user_enabled",
+    "password_changed",
+    "token_issued",
+    "token_revoked",
+    "denied",
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL,
+    username TEXT,
+    address TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS events_at ON events (at);
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+_SECRET_KEYS = {"password", "token", "secret", "csrf", "csrf_token"}
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    id: int
+    at: datetime
+    event: str
+    username: str | None
+    address: str | None
+    details: dict[str, Any]
+
+
+class AuditLog:
+    def __init__(self, state_dir: Path):
+        self.path = Path(state_dir) / "audit.sqlite3"
+
+    def record(
+        self, event: str, username: str | None = None, address: str | None = None, **details: Any
+    ) -> None:
+        if event not in EVENTS:
+            raise ValueError(f"unknown audit event {event!r} (known: {', '.join(EVENTS)})")
+        clean = {k: v for k, v in details.items() if k.casefold() not in _SECRET_KEYS}
+        with db.connect(self.path, SCHEMA) as con:
+            con.execute(
+                "INSERT INTO events (at, event, username, address, details) VALUES (?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(timespec="milliseconds"),
+                    event,
+                    username,
+                    address,
+                    json.dumps(clean, ensure_ascii=False, default=str),
+                ),
+            )
+
+    def read(
+        self,
+        since: datetime | None = None,
+        username: str | None = None,
+        event: str | None = None,
+        limit: int | None = None,
+    ) -> list[AuditEvent]:
+        """Events oldest first, filtered by time (UTC), user and event type."""
+        where, args = [], []
+        if since is not None:
+            where.append("at >= ?")
+            args.append(since.astimezone(UTC).isoformat(timespec="milliseconds"))
+        if username is not None:
+            where.append("username = ? COLLATE NOCASE")
+            args.append(username)
+        if event is not None:
+            where.append("event = ?")
+            args.append(event)
+        sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+        sql += " ORDER BY id"
+        if limit:
+            sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY id"
+        with db.connect(self.path, SCHEMA) as con:
+            rows = con.execute(sql, args).fetchall()
+        return [
+            AuditEvent(
+                r["id"],
+                datetime.fromisoformat(r["at"]),
+                r["event"],
+                r["username"],
+                r["address"],
+                json.loads(r["details"]),
+            )
+            for r in rows
+        ]

@@ -1,0 +1,99 @@
+"""The one before_request guard: deny by default, same-origin writes, who is asking.
+
+Every route needs a user except the public paths (cockpit.auth.paths). The
+user comes from the server-side session named in the signed cookie, or from
+a bearer token on /api/ routes; the perimeter always comes from that user's
+row, never from the request.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, g, jsonify, redirect, request, url_for
+from flask_login import LoginManager, UserMixin, current_user
+
+from cockpit.auth.paths import is_public, wants_json
+from cockpit.auth.sessions import load_session
+from cockpit.auth.state import AuthState, auth_state
+from cockpit.auth.tokens import user_for_token
+from cockpit.auth.users import User
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class SessionUser(UserMixin):
+    """What flask-login keeps: the user and the id of this session (stored in the cookie)."""
+
+    def __init__(self, user: User, session_id: str):
+        self.user = user
+        self.session_id = session_id
+
+    def get_id(self) -> str:
+        return self.session_id
+
+
+def _same_origin(url: str | None) -> bool:
+    if not url or url == "null":
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.netloc == request.host
+
+
+def _bearer_token() -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+def _refuse(status: int, message: str, **extra):
+    response = jsonify(error=message, **extra)
+    response.status_code = status
+    if status == 401 and request.path.startswith("/api/"):
+        response.headers["WWW-Authenticate"] = 'Bearer realm="cockpit"'
+    return response
+
+
+def _resolve_user(state: AuthState) -> tuple[User | None, str]:
+    """(user, how): how is 'token', 'session' or '' when nobody is logged in."""
+    token = _bearer_token()
+    if token is not None and request.path.startswith("/api/"):
+        return user_for_token(state.store, token), "token"
+    if current_user.is_authenticated:
+        return current_user.user, "session"
+    return None, ""
+
+
+def install_guard(server: Flask, login_manager: LoginManager) -> None:
+    @login_manager.user_loader
+    def load_user(session_id: str) -> SessionUser | None:
+        state = auth_state()
+        user = load_session(state.store, session_id, state.idle_timeout_s, state.max_age_s)
+        return SessionUser(user, session_id) if user else None
+
+    @server.before_request
+    def require_login():
+        state = auth_state()
+        path = request.path
+        user, how = _resolve_user(state)
+        if request.method not in SAFE_METHODS and how != "token":
+            # A browser always sends Origin on a POST; a cross-site form or fetch
+            # carries the victim's cookie, so only same-origin writes get through.
+            origin = request.headers.get("Origin") or request.headers.get("Referer")
+            if not _same_origin(origin):
+                return _refuse(403, "cross-site request refused")
+        if is_public(path):
+            return None
+        if user is None:
+            if how == "token":
+                return _refuse(401, "invalid or revoked token")
+            accept_json = request.accept_mimetypes.best == "application/json" or (
+                request.headers.get("X-Requested-With") == "XMLHttpRequest"
+            )
+            if wants_json(path, request.method, accept_json):
+                return _refuse(401, "authentication required", login=url_for("cockpit_auth.login"))
+            return redirect(url_for("cockpit_auth.login", next=request.full_path.rstrip("?")))
+        g.cockpit_user = user
+        if path == "/_dash-layout":
+            referer = urlsplit(request.headers.get("Referer", ""))
+            state.record("view", page=referer.path or "/", via="dash-layout")
+        return None
