@@ -5,11 +5,9 @@ Everything else, including Dash's /_dash-* routes and the API, needs a user.
 
 from __future__ import annotations
 
-PUBLIC_PATHS = frozenset(
+# Files that hold no data; the browser may cache them. Everything else gets no-store.
+STATIC_PATHS = frozenset(
     {
-        "/login",
-        "/logout",
-        "/healthz",
         "/manifest.webmanifest",
         "/sw.js",
         "/offline.html",
@@ -18,11 +16,16 @@ PUBLIC_PATHS = frozenset(
         "/robots.txt",
     }
 )
-PUBLIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/icons/")
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/icons/")
+PUBLIC_PATHS = STATIC_PATHS | {"/login", "/logout", "/healthz"}
+
+
+def is_static(path: str) -> bool:
+    return path in STATIC_PATHS or path.startswith(STATIC_PREFIXES)
 
 
 def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+    return path in PUBLIC_PATHS or is_static(path)
 
 
 def wants_json(path: str, method: str, accept_json: bool) -> bool:
