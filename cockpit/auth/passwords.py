@@ -8,9 +8,16 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 MIN_LENGTH = 10
 
 _hasher = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
-# Verified against when the account does not exist, so that an unknown name
-# costs the same time as a wrong password and does not reveal which names exist.
-_DUMMY_HASH = _hasher.hash("not a real password, only here to spend time")
+_dummy_hashes: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """Verified against when the account does not exist, so that an unknown name costs
+    the same time as a wrong password and does not reveal which names exist."""
+    key = id(_hasher)
+    if key not in _dummy_hashes:
+        _dummy_hashes[key] = _hasher.hash("not a real password, only here to spend time")
+    return _dummy_hashes[key]
 
 
 class WeakPassword(ValueError):
@@ -30,7 +37,7 @@ def hash_password(password: str) -> str:
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """True when the password matches; spends the same time when there is no hash."""
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
