@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ QUERIES = Path(__file__).resolve().parent.parent / "queries"
 ORIGIN = "http://localhost"
 SAME_ORIGIN = {"Origin": ORIGIN}
 VALLOMBRE, ROCHEBRUNE = "990000012", "990000020"
+_copies = itertools.count()
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +33,23 @@ def fast_passwords(monkeypatch):
     )
 
 
+def private_copy(db: Path, directory: Path) -> Path:
+    """A copy of the warehouse for one engine.
+
+    DuckDB shares one database instance per file within a process, and
+    open_readonly() cannot re-apply its locked settings to it, so two engines
+    of one test process must not open the same file.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    copy = directory / f"warehouse-{next(_copies)}.duckdb"
+    shutil.copyfile(db, copy)
+    return copy
+
+
 def make_app(db: Path, state: Path, **config) -> Flask:
     install_if_missing()
-    return create_app(db, QUERIES, state, test_config={"TESTING": True, **config})
+    warehouse = private_copy(db, Path(state).parent / "warehouses")
+    return create_app(warehouse, QUERIES, state, test_config={"TESTING": True, **config})
 
 
 def password_of(username: str) -> str:

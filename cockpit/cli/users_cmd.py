@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -62,7 +63,7 @@ def _structure(db: Path | None) -> list[tuple[str, str, str]]:
     """(FINESS, establishment name, pole) rows of the warehouse; [] when there is none."""
     try:
         con = open_readonly(config.warehouse_path(db))
-    except (WarehouseMissing, OSError):
+    except (WarehouseMissing, OSError, duckdb.Error):
         return []
     try:
         return con.execute(

@@ -1,0 +1,171 @@
+"""The HTTP API: the same JSON as `cockpit query --json`, JSON errors, bearer tokens."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
+    QUERIES,
+    SAME_ORIGIN,
+    VALLOMBRE,
+    add_user,
+    fast_passwords,
+    logged_in,
+    make_app,
+    private_copy,
+)
+from typer.testing import CliRunner
+
+from cockpit.auth.audit_log import AuditLog
+from cockpit.auth.tokens import issue_token
+from cockpit.auth.users import UserStore
+from cockpit.cli import _register
+from cockpit.cli import app as cli
+from cockpit.engine import QueryTimeout
+
+QUARTER = "metric=admissions&from=2026-01&to=2026-03"
+
+
+@pytest.fixture
+def state(tmp_path):
+    state = tmp_path / "state"
+    add_user(state, "directeur")
+    add_user(state, "chef-chirurgie", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
+    return state
+
+
+@pytest.fixture
+def server(demo_warehouse, state):
+    return make_app(demo_warehouse, state)
+
+
+@pytest.fixture
+def director(server):
+    return logged_in(server, "directeur")
+
+
+def test_healthz_needs_no_login_and_shows_no_data(server):
+    response = server.test_client().get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "ok"}
+
+
+def test_metrics_lists_the_catalog(director, server):
+    response = director.get("/api/v1/metrics")
+    assert response.status_code == 200
+    metrics = {m["id"]: m for m in response.json["metrics"]}
+    assert len(metrics) == len(server.extensions["cockpit_engine"].metrics())
+    occupancy = metrics["bed_occupancy_rate"]
+    assert occupancy["label"]["fr"] and occupancy["unit"] == "pct"
+    assert occupancy["domain"] == "activity" and "pole" in occupancy["dimensions"]
+    assert occupancy["direction"] in ("higher_is_better", "lower_is_better", "target_band")
+
+
+@pytest.mark.parametrize("query, cli_args", [
+    (QUARTER, ["--from", "2026-01", "--to", "2026-03"]),
+    (QUARTER + "&by=pole&compare=previous_year", ["--from", "2026-01", "--to", "2026-03",
+                                                  "--by", "pole", "--compare", "previous_year"]),
+    ("metric=bed_occupancy_rate&from=2025-01&to=2025-12&grain=quarter&filter=pole:Chirurgie"
+     "&filter=establishment:CH de Vallombre",
+     ["--from", "2025-01", "--to", "2025-12", "--grain", "quarter", "--filter", "pole=Chirurgie",
+      "--establishment", "CH de Vallombre"]),
+])  # fmt: skip
+def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path, query, cli_args):
+    response = director.get(f"/api/v1/query?{query}")
+    assert response.status_code == 200, response.json
+    _register()
+    metric = query.split("&")[0].split("=")[1]
+    printed = CliRunner().invoke(
+        cli,
+        [
+            "query",
+            metric,
+            *cli_args,
+            "--json",
+            "--db",
+            str(private_copy(demo_warehouse, tmp_path)),
+            "--queries",
+            str(QUERIES),
+        ],
+    )
+    assert printed.exit_code == 0, printed.output
+    assert response.json == json.loads(printed.output)
+
+
+@pytest.mark.parametrize("query, status, code", [
+    ("from=2026-01", 400, "invalid_plan"),
+    ("metric=admissions&from=2026-13", 400, "invalid_plan"),
+    ("metric=admissions&by=colour", 400, "invalid_plan"),
+    ("metric=admissions&filter=pole", 400, "invalid_plan"),
+    ("metric=admissions&grain=week", 400, "invalid_plan"),
+    ("metric=no_such_metric", 404, "unknown_metric"),
+])  # fmt: skip
+def test_bad_queries_get_json_errors(director, query, status, code):
+    response = director.get(f"/api/v1/query?{query}")
+    assert response.status_code == status
+    assert response.json["error"] == code and response.json["message"]
+
+
+def test_a_query_running_too_long_is_a_504(director, server, monkeypatch):
+    def too_slow(plan, perimeter):
+        raise QueryTimeout("the query ran longer than 5 s and was stopped")
+
+    monkeypatch.setattr(server.extensions["cockpit_engine"], "run", too_slow)
+    response = director.get(f"/api/v1/query?{QUARTER}")
+    assert response.status_code == 504 and response.json["error"] == "timeout"
+
+
+def test_anonymous_calls_get_401_json(server):
+    client = server.test_client()
+    for response in (
+        client.get("/api/v1/metrics"),
+        client.get(f"/api/v1/query?{QUARTER}"),
+        client.post("/api/v1/ask", json={"question": "x"}, headers=SAME_ORIGIN),
+    ):
+        assert response.status_code == 401
+        assert response.json["error"] == "authentication required"
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_ask_is_not_available_yet(director, state):
+    response = director.post(
+        "/api/v1/ask", json={"question": "Combien d'admissions ?"}, headers=SAME_ORIGIN
+    )
+    assert response.status_code == 501 and response.json["status"] == "unavailable"
+    [event] = AuditLog(state).read(event="question")
+    assert event.details["question"] == "Combien d'admissions ?"
+
+
+def test_a_bearer_token_acts_with_its_users_perimeter(server, state):
+    token = issue_token(UserStore(state), "chef-chirurgie")
+    client = server.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.get(f"/api/v1/query?{QUARTER}&by=pole", headers=headers)
+    assert response.status_code == 200
+    assert {row["pole"] for row in response.json["rows"]} == {"Chirurgie"}
+    denied = client.get(f"/api/v1/query?{QUARTER}&filter=pole:Médecine", headers=headers)
+    assert denied.status_code == 403
+    # No Origin header needed: a bearer token is not sent by browsers on their own.
+    assert client.post("/api/v1/ask", json={"question": "x"}, headers=headers).status_code == 501
+    # A token only opens the API, not the dashboard.
+    assert client.get("/_dash-layout", headers=headers).status_code == 401
+
+
+def test_a_bad_or_revoked_token_is_refused(server, state):
+    token = issue_token(UserStore(state), "directeur")
+    client = server.test_client()
+    assert (
+        client.get(
+            "/api/v1/metrics", headers={"Authorization": "Bearer ck_not-a-token"}
+        ).status_code
+        == 401
+    )
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/metrics", headers=headers).status_code == 200
+    UserStore(state).set_active("directeur", False)
+    assert client.get("/api/v1/metrics", headers=headers).status_code == 401
+
+
+def test_only_the_token_hash_is_stored(state):
+    token = issue_token(UserStore(state), "directeur")
+    assert token.encode() not in (state / "users.sqlite3").read_bytes()
