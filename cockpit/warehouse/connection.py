@@ -23,11 +23,23 @@ def _identity(path: Path) -> tuple[int, int, int]:
     return (st.st_dev, st.st_ino, st.st_mtime_ns)
 
 
+CATALOG = "warehouse"
+
+
 def open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that cannot touch files or the network."""
+    """A read-only connection that cannot touch files or the network.
+
+    The file is ATTACHed to a private in-memory database rather than opened
+    with `duckdb.connect(path)`: DuckDB caches one database instance per path
+    and process, so a second connect after a swap would return the instance
+    of the replaced file while any cursor on it is still alive.
+    """
     if not path.exists():
         raise WarehouseMissing(f"No warehouse at {path}: run `cockpit demo` and `cockpit ingest`.")
-    con = duckdb.connect(str(path), read_only=True, config={"threads": 2})
+    con = duckdb.connect(":memory:", config={"threads": 2})
+    quoted = str(path).replace("'", "''")
+    con.execute(f"ATTACH '{quoted}' AS {CATALOG} (READ_ONLY)")
+    con.execute(f"USE {CATALOG}")
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con
@@ -62,7 +74,9 @@ class ReadOnlyWarehouse:
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._current().cursor()
+        cursor = self._current().cursor()
+        cursor.execute(f"USE {CATALOG}")  # a cursor starts on the in-memory database
+        return cursor
 
     @property
     def generation(self) -> tuple[int, int, int] | None:

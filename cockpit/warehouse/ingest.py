@@ -8,6 +8,7 @@ carry, and swaps the copy in only if every file passed (swap.py).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import getpass
 import hashlib
@@ -93,19 +94,30 @@ def extract_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [p for p in found if unique.get(p.resolve()) is p]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def _fingerprint(path: Path) -> tuple[str, bool]:
+    """(sha256, is valid UTF-8), in one pass, on a thread beside DuckDB's work.
+
+    Only the beginning of a CSV is sniffed for its encoding; a Latin-1 byte
+    far into the file must be known before DuckDB reads it, since a reading
+    error inside the run's transaction aborts it.
+    """
+    digest, decoder, utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), True
     with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
+        while chunk := f.read(1 << 22):
             digest.update(chunk)
-    return digest.hexdigest()
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+    return digest.hexdigest(), utf8
 
 
 @dataclass
 class _Planned:
     source: Source
     match: HeaderMatch
-    sha256: Future
+    fingerprint: Future  # (sha256, is valid UTF-8)
 
 
 def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned], list[FileError]]:
@@ -123,7 +135,7 @@ def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned]
         if problems:
             errors += problems
             continue
-        planned.append(_Planned(source, match, hasher.submit(_sha256, path)))
+        planned.append(_Planned(source, match, hasher.submit(_fingerprint, path)))
     planned.sort(key=lambda p: LOAD_ORDER.index(p.match.contract.kind))
     return planned, errors
 
@@ -177,38 +189,31 @@ def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
             con.execute(ddl)
         con.execute("BEGIN TRANSACTION")
         claimed: dict[str, dict[tuple, str]] = {}
+        structures: list[_Planned] = []  # loaded in this run, to check services against
         reports = []
         for item in planned:
-            path = item.source.path
-            started = dt.datetime.now()
+            path, started = item.source.path, dt.datetime.now()
             notify(path, "checking")
+            if item.source.format == "csv" and not item.fingerprint.result()[1]:
+                item.source.encoding = "latin-1"
             checked = check(con, item.source, item.match)
-            file_errors = checked.errors
-            if not file_errors:
-                file_errors = _claim(con, checked, claimed)
-            loadable = checked.staged and checked.contract.kind == "structure"
-            if not file_errors or loadable:
-                # A structure is loaded even when refused, so that the services
-                # of the files after it are checked against what it declares.
+            if checked.aborted:
+                _restart(con, structures)
+            file_errors = checked.errors or _claim(con, checked, claimed)
+            replaced = 0
+            if checked.staged and (not file_errors or checked.contract.kind == "structure"):
+                # A refused structure is still loaded, so that the services of
+                # the files after it are checked against what it declares.
                 notify(path, "loading")
                 replaced = _replace(con, checked.contract)
+                if checked.contract.kind == "structure":
+                    structures.append(item)
+            con.execute("DROP TABLE IF EXISTS __groups; DROP TABLE IF EXISTS " + STAGED)
             errors += file_errors
             notify(path, "failed" if file_errors else "done")
-            if file_errors:
-                continue
-            reports.append(
-                FileReport(
-                    str(path.resolve()),
-                    checked.contract.kind,
-                    checked.rows,
-                    checked.period_start,
-                    checked.period_end,
-                    item.sha256.result(),
-                    item.match.ignored,
-                    replaced,
-                )
-            )
-            _log(con, run_id, username, reports[-1], started)
+            if not file_errors:
+                reports.append(_report(item, checked, replaced))
+                _log(con, run_id, username, reports[-1], started)
         if errors:
             con.execute("ROLLBACK")
             raise IngestError(errors)
@@ -217,6 +222,32 @@ def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
         return reports
     finally:
         con.close()
+
+
+def _restart(con, structures: list[_Planned]) -> None:
+    """After a reading error aborted the transaction: go on checking the other files.
+
+    The run will fail, but its remaining files are still checked, against the
+    structure files already accepted in it.
+    """
+    con.execute("ROLLBACK")
+    con.execute("BEGIN TRANSACTION")
+    for item in structures:
+        check(con, item.source, item.match)
+        _replace(con, item.match.contract)
+
+
+def _report(item: _Planned, checked: CheckedFile, replaced: int) -> FileReport:
+    return FileReport(
+        str(item.source.path.resolve()),
+        checked.contract.kind,
+        checked.rows,
+        checked.period_start,
+        checked.period_end,
+        item.fingerprint.result()[0],
+        item.match.ignored,
+        replaced,
+    )
 
 
 def _claim(con, checked: CheckedFile, claimed: dict[str, dict[tuple, str]]) -> list[FileError]:
@@ -245,20 +276,13 @@ def _shown(group: tuple) -> str:
 def _replace(con, contract: Contract) -> int:
     """Drop the stored rows the file supersedes, then insert the file's rows."""
     on = contract.replace_on
-    if not _has_table(con, "__groups"):
-        con.execute(f"CREATE TEMP TABLE __groups AS {replace_groups_sql(contract)}")
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS __groups AS {replace_groups_sql(contract)}")
     match = " AND ".join(f"t.{quote_ident(c)} = g.{quote_ident(c)}" for c in on)
     replaced = con.execute(
         f"DELETE FROM {contract.kind} t USING __groups g WHERE {match}"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     con.execute(insert_sql(contract))
-    con.execute(f"DROP TABLE __groups; DROP TABLE {STAGED}")
     return replaced
-
-
-def _has_table(con, name: str) -> bool:
-    query = "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?"
-    return con.execute(query, [name]).fetchone()[0] > 0
 
 
 def _log(con, run_id: str, username: str, report: FileReport, started: dt.datetime) -> None:

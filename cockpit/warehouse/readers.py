@@ -77,13 +77,6 @@ class Source:
         con.register(view, self.table)
         return f"(SELECT {selected} FROM {view})"
 
-    def fall_back_to_latin1(self) -> bool:
-        """After a UTF-8 decoding failure far into a CSV: retry as Latin-1 (once)."""
-        if self.format == "csv" and self.encoding == "utf-8":
-            self.encoding = "latin-1"
-            return True
-        return False
-
     def physical_lines(self, record_indexes: set[int]) -> dict[int, int]:
         """Editor line numbers of some CSV records, counting blank lines and multi-line cells.
 

@@ -52,6 +52,7 @@ class CheckedFile:
     period_end: str | None = None
     errors: list[FileError] = field(default_factory=list)
     staged: bool = False  # the staging table holds this file's rows
+    aborted: bool = False  # reading failed, which aborted the transaction
 
     @property
     def contract(self) -> Contract:
@@ -76,6 +77,11 @@ def _rules(source: Source, match: HeaderMatch) -> list[ColumnRule]:
     return column_rules(match.contract, types)
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str):
+    # fetchall, not fetchone: a half-read result blocks the connection (DuckDB 2).
+    return con.execute(sql).fetchall()[0][0]
+
+
 def _read_into(
     con: duckdb.DuckDBPyConnection,
     source: Source,
@@ -84,19 +90,15 @@ def _read_into(
     inner: str = "*",
     outer: str = "*",
 ) -> None:
-    """CREATE a temp table from the file; a CSV that turns out not to be UTF-8 is re-read."""
-    while True:
-        relation = source.relation(con, match.names(len(source.headers)))
-        try:
-            con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {table} AS "
-                f"SELECT {outer} FROM (SELECT {inner} FROM {relation})"
-            )
-            return
-        except duckdb.Error as exc:
-            if "Invalid unicode" in str(exc) and source.fall_back_to_latin1():
-                continue
-            raise describe_read_error(exc) from exc
+    """CREATE a temp table from the file (a reading error aborts the transaction)."""
+    relation = source.relation(con, match.names(len(source.headers)))
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS "
+            f"SELECT {outer} FROM (SELECT {inner} FROM {relation})"
+        )
+    except duckdb.Error as exc:
+        raise describe_read_error(exc) from exc
 
 
 def stage(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) -> None:
@@ -120,7 +122,7 @@ def record_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
     Tables keep insertion order, so rowid follows the file; inside a
     transaction rowids start at a large offset, hence the subtraction.
     """
-    base = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {table}").fetchone()[0]
+    base = con.execute(f"SELECT coalesce(min(rowid), 0) FROM {table}").fetchall()[0][0]
     return f"(rowid - {base})"
 
 
@@ -130,7 +132,7 @@ def check(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) ->
     try:
         stage(con, source, match)
     except UnreadableFile as exc:
-        checked.errors = [_unreadable(source, exc)]
+        checked.errors, checked.aborted = [_unreadable(source, exc)], True
         return checked
     checked.staged = True
     contract = match.contract
@@ -139,19 +141,19 @@ def check(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) ->
     counted = [f"count_if({quote_ident(r.name)} IS NULL)" for r in rules if not r.column.optional]
     counted += [f"count_if({flag_name(r.name)})" for r in rules if r.column.optional]
     row_checks = row_rules(contract)
-    counted += [f"count_if({rule.condition})" for rule in row_checks]
+    counted += [f"count_if(coalesce({rule.condition}, false))" for rule in row_checks]
     key = ", ".join(stored[k] for k in contract.key)
     bounds = period_bounds(contract) or ("NULL", "NULL")
     summary = con.execute(
         f"SELECT count(*), strftime({bounds[0]}, '%Y-%m'), strftime({bounds[1]}, '%Y-%m'), "
         f"{', '.join(counted)} FROM {STAGED}"
-    ).fetchone()
+    ).fetchall()[0]
     rows, checked.period_start, checked.period_end = summary[:3]
     column_count = sum(summary[3 : 3 + len(rules)])
     row_count = sum(summary[3 + len(rules) :])
     checked.rows = rows
     # Alone, this aggregate runs in parallel; beside the others it would not.
-    distinct_keys = con.execute(f"SELECT count(DISTINCT hash({key})) FROM {STAGED}").fetchone()[0]
+    distinct_keys = scalar(con, f"SELECT count(DISTINCT hash({key})) FROM {STAGED}")
 
     problems: list[Problem] = []
     totals: dict[str, int] = {}
@@ -202,7 +204,7 @@ def _row_problems(con, row_checks, problems, totals) -> None:
         check_name = f"row:{rule.column}:{rule.condition}"
         totals[check_name] = con.execute(
             f"SELECT count(*) FROM {STAGED} WHERE {rule.condition}"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         for record, reason in con.execute(
             f"SELECT {position} AS record, {rule.reason} FROM {STAGED} WHERE {rule.condition} "
             f"ORDER BY record LIMIT {MAX_ERRORS}"
@@ -223,7 +225,7 @@ def _duplicate_problems(con, contract: Contract, problems, totals) -> None:
     )
     totals["duplicate"] = con.execute(
         f"SELECT coalesce(sum(len(records) - 1), 0) FROM ({groups})"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     columns = ", ".join(contract.key)
     for records, shown in con.execute(
         f"SELECT records, shown FROM ({groups}) ORDER BY records[1] LIMIT {MAX_ERRORS}"
@@ -248,12 +250,10 @@ def _unknown_service_problems(con, problems, totals) -> None:
     cols = ", ".join(SERVICE_COLUMNS)
     distinct_unknown = con.execute(
         f"SELECT count(*) FROM (SELECT DISTINCT {cols} FROM {STAGED}) s WHERE {unknown}"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     if not distinct_unknown:
         return
-    totals["service"] = con.execute(f"SELECT count(*) FROM {STAGED} s WHERE {unknown}").fetchone()[
-        0
-    ]
+    totals["service"] = scalar(con, f"SELECT count(*) FROM {STAGED} s WHERE {unknown}")
     for record, establishment, pole, service in con.execute(
         f"SELECT {record_of(con, STAGED)} AS record, s.establishment_id, s.pole, s.service "
         f"FROM {STAGED} s WHERE {unknown} ORDER BY record LIMIT {MAX_ERRORS}"
