@@ -38,18 +38,9 @@ def audit(
     )
     if as_json:
         for e in events:
-            typer.echo(
-                json.dumps(
-                    {
-                        "at": e.at.isoformat(),
-                        "event": e.event,
-                        "user": e.username,
-                        "address": e.address,
-                        **e.details,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            record = {"at": e.at.isoformat(), "event": e.event, "username": e.username,
+                      "address": e.address, "details": e.details}  # fmt: skip
+            typer.echo(json.dumps(record, ensure_ascii=False))
         return
     table = Table(title=f"Audit log — {len(events)} event(s)")
     for column in ("when (UTC)", "event", "user", "from", "details"):
