@@ -34,12 +34,8 @@ def fast_passwords(monkeypatch):
 
 
 def private_copy(db: Path, directory: Path) -> Path:
-    """A copy of the warehouse for one engine.
-
-    DuckDB shares one database instance per file within a process, and
-    open_readonly() cannot re-apply its locked settings to it, so two engines
-    of one test process must not open the same file.
-    """
+    """A copy of the warehouse for one engine, so that apps built in one test process share
+    nothing but their state dir (as separate server processes would)."""
     directory.mkdir(parents=True, exist_ok=True)
     copy = directory / f"warehouse-{next(_copies)}.duckdb"
     shutil.copyfile(db, copy)
