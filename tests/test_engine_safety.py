@@ -70,9 +70,12 @@ def test_establishment_level_metrics_are_refused_to_a_pole_perimeter(engine):
 
 
 def test_perimeter_is_inside_the_sql(engine):
-    sql = engine.sql_for(QueryPlan.build("staff_cost_share", QUARTER), SURGERY)
-    assert sql.count("f.pole = 'Chirurgie'") == 2  # both inputs of the formula
-    assert sql.count(f"f.establishment_id = '{E1}'") == 2
+    for metric in ("staff_cost_share", "t2a_per_fte", "turnover_rate", "admissions"):
+        sql = engine.sql_for(QueryPlan.build(metric, QUARTER, compare="previous_year"), SURGERY)
+        scans = sql.count(" AS f\n")
+        assert scans >= 2  # this year and last year, at least
+        assert sql.count("f.pole = 'Chirurgie'") == scans
+        assert sql.count(f"f.establishment_id = '{E1}'") == scans
 
 
 def test_dimension_values_respect_the_perimeter(engine):

@@ -81,19 +81,43 @@ def render(sql: str, alias: str | None = None) -> str:
     return tree.transform(expand).sql(dialect="duckdb")
 
 
-def render_formula(sql: str, alias_of: dict[str, str]) -> str:
-    """A formula over input names, each replaced by its qualified value column."""
-    return _render_formula(sql, tuple(sorted(alias_of.items())))
+@cache
+def only_sums(sql: str) -> bool:
+    """True when every aggregate of the fragment is a SUM (so monthly sums add up)."""
+    aggregates = list(parse_fragment(sql).find_all(exp.AggFunc))
+    return bool(aggregates) and all(isinstance(a, exp.Sum) for a in aggregates)
 
 
 @cache
-def _render_formula(sql: str, aliases: tuple[tuple[str, str], ...]) -> str:
-    alias_of = dict(aliases)
+def render_filtered(sql: str, alias: str, condition: str | None) -> str:
+    """The fragment with each aggregate restricted by FILTER (WHERE condition)."""
+    tree = parse_fragment(render(sql, alias))
+    if not condition:
+        return tree.sql(dialect="duckdb")
+    where = parse_fragment(render(condition, alias))
+
+    def restrict(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.AggFunc):
+            return exp.Filter(this=node.copy(), expression=exp.Where(this=where.copy()))
+        return node
+
+    return tree.transform(restrict).sql(dialect="duckdb")
+
+
+def render_formula(sql: str, columns: dict[str, str]) -> str:
+    """A formula over input names, each replaced by a qualified column ("alias.column")."""
+    return _render_formula(sql, tuple(sorted(columns.items())))
+
+
+@cache
+def _render_formula(sql: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    columns = {name: qualified.split(".", 1) for name, qualified in pairs}
     tree = parse_fragment(sql)
 
     def substitute(node: exp.Expression) -> exp.Expression:
-        if isinstance(node, exp.Column) and node.name in alias_of:
-            return exp.column("value", table=alias_of[node.name])
+        if isinstance(node, exp.Column) and node.name in columns:
+            table, column = columns[node.name]
+            return exp.column(column, table=table)
         return node
 
     tree = tree.transform(substitute)

@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlglot import exp
 
-from cockpit.catalog.expressions import render, render_formula
+from cockpit.catalog.expressions import only_sums, render, render_filtered, render_formula
 from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric
 from cockpit.engine.plan import Perimeter, PerimeterDenied, QueryPlan
@@ -115,12 +115,15 @@ class Compiler:
             return self._formula(scope, metric, period, shift)
         return self._base(scope, metric, period, shift)
 
-    def _where(self, scope: Scope, metric: Metric, period: Period, shift: int) -> list[str]:
-        table = metric.table
+    @staticmethod
+    def _where(
+        scope: Scope, metric_id: str, table: str, row_filter: str | None, period: Period, shift: int
+    ) -> list[str]:
+        """The rows one scan may read: period, definition filter, plan filters, perimeter."""
         data = period.shift(-shift)
         where = [f"f.period BETWEEN {date_literal(data.start)} AND {date_literal(data.end)}"]
-        if metric.filter:
-            where.append(f"({render(metric.filter, 'f')})")
+        if row_filter:
+            where.append(f"({render(row_filter, 'f')})")
         for dim, value in sorted(scope.filters.items()):
             where.append(f"{_dim_sql(dim)} = {literal(value)}")
         if scope.perimeter.establishment_id:
@@ -128,14 +131,15 @@ class Compiler:
         if scope.perimeter.pole:
             if table not in TABLES_WITH_POLE:
                 raise PerimeterDenied(
-                    f"{metric.id} is only known for a whole establishment, "
+                    f"{metric_id} is only known for a whole establishment, "
                     f"outside a pole perimeter ({scope.perimeter.pole})"
                 )
             where.append(f"f.pole = {literal(scope.perimeter.pole)}")
         return where
 
-    def _from(self, scope: Scope, metric: Metric) -> str:
-        source = f"{metric.table} AS f"
+    @staticmethod
+    def _from(scope: Scope, table: str) -> str:
+        source = f"{table} AS f"
         if any(d in STRUCTURE_DIMENSIONS for d in [*scope.dims, *scope.filters]):
             source += (
                 "\n  JOIN structure AS s ON s.establishment_id = f.establishment_id"
@@ -146,8 +150,10 @@ class Compiler:
     def _base(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
         bucket = _bucket_sql(scope.grain, _shifted("f.period", shift), period)
         dims = [f"{_dim_sql(d)} AS {d}" for d in scope.dims]
-        where = "\n  AND ".join(self._where(scope, metric, period, shift))
-        source = self._from(scope, metric)
+        where = "\n  AND ".join(
+            self._where(scope, metric.id, metric.table, metric.filter, period, shift)
+        )
+        source = self._from(scope, metric.table)
         if metric.aggregation == "ratio":
             value = (
                 f"({render(metric.numerator, 'f')}) / NULLIF({render(metric.denominator, 'f')}, 0)"
@@ -170,6 +176,9 @@ class Compiler:
 
     def _formula(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
         assert metric.inputs and metric.formula
+        sources = {name: self.catalog.get(spec.metric) for name, spec in metric.inputs.items()}
+        if self._fusable(metric, sources):
+            return self._fused(scope, metric, sources, period, shift)
         alias_of: dict[str, str] = {}
         parts: list[tuple[str, str]] = []
         for name, spec in sorted(metric.inputs.items()):
@@ -180,6 +189,7 @@ class Compiler:
                 cte = self._metric(scope, source, period, shift)
             alias_of[name] = f"i_{name}"
             parts.append((name, cte))
+        columns = {name: f"{alias}.value" for name, alias in alias_of.items()}
         keys = ", ".join(["bucket", *scope.dims])
         union = "\nUNION\n".join(f"SELECT {keys} FROM {cte}" for _, cte in parts)
         key_cte = scope.add(f"{metric.id}_keys", union)
@@ -187,13 +197,63 @@ class Compiler:
             f"LEFT JOIN {cte} AS {alias_of[name]} ON {_key_join('k', alias_of[name], scope.dims)}"
             for name, cte in parts
         )
-        value = render_formula(metric.formula, alias_of)
-        if metric.undefined_when:
-            undefined = render_formula(metric.undefined_when, alias_of)
-            value = f"CASE WHEN {undefined} THEN NULL ELSE {value} END"
         dims = "".join(f", k.{d}" for d in scope.dims)
+        value = _formula_value(metric, columns)
         sql = f"SELECT k.bucket{dims}, {value} AS value\nFROM {key_cte} AS k\n{joins}"
         return scope.add(metric.id, sql)
+
+    @staticmethod
+    def _fusable(metric: Metric, sources: dict[str, Metric]) -> bool:
+        """Inputs read from one table with sum-only measures can share a single scan."""
+        if any(spec.trailing_months for spec in metric.inputs.values()):
+            return False
+        tables = {m.table for m in sources.values()}
+        if len(tables) != 1 or None in tables:
+            return False
+        return all(
+            only_sums(m.numerator) and only_sums(m.denominator)
+            if m.aggregation == "ratio"
+            else m.aggregation != "stock_last" and only_sums(m.expr)
+            for m in sources.values()
+        )
+
+    def _fused(
+        self, scope: Scope, metric: Metric, sources: dict[str, Metric], period: Period, shift: int
+    ) -> str:
+        """One scan: each input's monthly measure as a FILTERed aggregate, then combined."""
+        table = next(iter(sources.values())).table
+        filters = [m.filter for m in sources.values()]
+        # Read the rows any input needs; each measure then keeps its own with FILTER.
+        either = None if None in filters else " OR ".join(f"({f})" for f in sorted(set(filters)))
+        where = "\n  AND ".join(self._where(scope, metric.id, table, either, period, shift))
+        month = _shifted("f.period", shift)
+        bucket = _bucket_sql(scope.grain, month, period)
+        monthly_columns, combined = [], {}
+        for name, source in sorted(sources.items()):
+            if source.aggregation == "ratio":
+                num = render_filtered(source.numerator, "f", source.filter)
+                den = render_filtered(source.denominator, "f", source.filter)
+                monthly_columns += [f"{num} AS n_{name}", f"{den} AS d_{name}"]
+                combined[name] = f"sum(n_{name}) / NULLIF(sum(d_{name}), 0)"
+            else:
+                expr = render_filtered(source.expr, "f", source.filter)
+                monthly_columns.append(f"{expr} AS m_{name}")
+                combine = "avg" if source.aggregation == "stock_avg" else "sum"
+                combined[name] = f"{combine}(m_{name})"
+        head = ", ".join([f"{bucket} AS bucket", *(f"{_dim_sql(d)} AS {d}" for d in scope.dims)])
+        monthly = scope.add(
+            f"{metric.id}_fused_monthly",
+            f"SELECT {head}, {month} AS month, {', '.join(monthly_columns)}\n"
+            f"FROM {self._from(scope, table)}\nWHERE {where}\nGROUP BY ALL",
+        )
+        keys = ", ".join(["bucket", *scope.dims])
+        inputs = ", ".join(f"{sql} AS i_{name}" for name, sql in combined.items())
+        parts = scope.add(
+            f"{metric.id}_inputs", f"SELECT {keys}, {inputs} FROM {monthly} GROUP BY ALL"
+        )
+        value = _formula_value(metric, {name: f"p.i_{name}" for name in sources})
+        dims = "".join(f", p.{d}" for d in scope.dims)
+        return scope.add(metric.id, f"SELECT p.bucket{dims}, {value} AS value FROM {parts} AS p")
 
     def _trailing(
         self, scope: Scope, metric: Metric, period: Period, shift: int, months: int
@@ -221,6 +281,14 @@ class Compiler:
             f"WHERE month BETWEEN {date_literal(period.start)} AND {date_literal(period.end)}\n"
             f"GROUP BY ALL",
         )
+
+
+def _formula_value(metric: Metric, columns: dict[str, str]) -> str:
+    value = render_formula(metric.formula, columns)
+    if metric.undefined_when:
+        undefined = render_formula(metric.undefined_when, columns)
+        value = f"CASE WHEN {undefined} THEN NULL ELSE {value} END"
+    return value
 
 
 def months_in_bucket(grain: str | None, period: Period, bucket: date) -> int:

@@ -30,8 +30,11 @@ from cockpit.engine.plan import (
 )
 from cockpit.engine.sql_guard import guard_select
 from cockpit.engine.targets import TargetBook
+from cockpit.engine.watchdog import Watchdog
 from cockpit.periods import GRAINS, Period, bucket_label
 from cockpit.warehouse.connection import ReadOnlyWarehouse
+
+_WATCHDOG = Watchdog()
 
 # Where the values of each dimension are listed.
 _DIMENSION_SOURCES = {
@@ -81,18 +84,15 @@ class Engine:
 
     # -- raw execution ------------------------------------------------------
     def _execute(self, sql: str, timeout_s: float | None = None) -> list[tuple]:
+        limit = timeout_s or self.timeout_s
         cursor = self.warehouse.cursor()
-        timer = threading.Timer(timeout_s or self.timeout_s, cursor.interrupt)
-        timer.start()
+        ticket = _WATCHDOG.arm(limit, cursor.interrupt)
         try:
             return cursor.execute(sql).fetchall()
         except duckdb.InterruptException as exc:
-            raise QueryTimeout(
-                f"the query ran longer than {timeout_s or self.timeout_s:g} s and was stopped"
-            ) from exc
+            raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped") from exc
         finally:
-            timer.cancel()
-            cursor.close()
+            _WATCHDOG.disarm(ticket)
 
     def _cached(self, key: tuple, compute):
         key = (self.warehouse.generation, *key)

@@ -8,7 +8,7 @@ flow targets add up. Otherwise the definition's default thresholds.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cockpit.catalog.model import Metric
 from cockpit.engine.plan import Perimeter, QueryPlan
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 # Targets are set per establishment and pole; a finer filter has none.
 _TARGET_DIMENSIONS = {"establishment", "pole"}
+
+
+class _Entries(NamedTuple):
+    months: dict[date, Threshold]
+    years: dict[int, Threshold]
 
 
 class TargetBook:
@@ -37,7 +42,7 @@ class TargetBook:
         self.engine = engine
         finer = set(filters) | set(plan.group_by)
         self.extract_applies = finer <= _TARGET_DIMENSIONS
-        self._rows = self._load() if self.extract_applies else []
+        self._rows = self._load() if self.extract_applies else {}
         defaults = metric.thresholds
         self.default = (
             Threshold(defaults.target, defaults.amber, defaults.red)
@@ -45,23 +50,44 @@ class TargetBook:
             else None
         )
 
-    def _load(self) -> list[tuple]:
+    def _load(self) -> dict[tuple[str, str | None], _Entries]:
+        """Targets of this metric indexed by (establishment, pole), built once per warehouse."""
         sql = (
             "SELECT establishment_id, pole, period, year, target, amber_threshold, red_threshold "
             f"FROM targets WHERE metric = '{self.metric.id}'"
         )
-        return self.engine._cached(("targets", sql), lambda: self.engine._execute(sql))
+
+        def index() -> dict[tuple[str, str | None], _Entries]:
+            entries: dict[tuple[str, str | None], _Entries] = {}
+            for est, pole, period, year, target, amber, red in self.engine._execute(sql):
+                slot = entries.setdefault((est, pole), _Entries({}, {}))
+                if period is not None:
+                    slot.months[period] = Threshold(target, amber, red)
+                else:
+                    slot.years[year] = Threshold(target, amber, red)
+            return entries
+
+        return self.engine._cached(("targets", sql), index)
 
     def _one(self, establishment_id: str, pole: str | None, bucket_end: date) -> Threshold | None:
-        best = None
-        for est, row_pole, period, year, target, amber, red in self._rows:
-            if est != establishment_id or row_pole != pole:
-                continue
-            if period is not None and period == bucket_end:
-                return Threshold(target, amber, red)
-            if period is None and year == bucket_end.year:
-                best = Threshold(target, amber, red)
-        return best
+        slot = self._rows.get((establishment_id, pole))
+        if slot is None:
+            return None
+        return slot.months.get(bucket_end) or slot.years.get(bucket_end.year)
+
+    def _group_sum(self, pole: str | None, bucket_end: date) -> Threshold | None:
+        """A flow's target for the whole group: the sum over establishments, if all have one."""
+
+        def total() -> Threshold | None:
+            found = None
+            for establishment_id in self.engine.establishments():
+                part = self._one(establishment_id, pole, bucket_end)
+                if part is None:
+                    return None
+                found = part if found is None else found.plus(part)
+            return found
+
+        return self.engine._cached(("target_sum", self.metric.id, pole, bucket_end), total)
 
     def threshold(
         self, establishment_id: str | None, pole: str | None, bucket: date, months: int
@@ -69,13 +95,10 @@ class TargetBook:
         pole = pole or self.filters.get("pole") or self.perimeter.pole
         bucket_end = self.plan.period.end if self.plan.grain is None else bucket
         found: Threshold | None = None
-        if self._rows:
-            ids = [establishment_id] if establishment_id else list(self.engine.establishments())
-            parts = [self._one(i, pole, bucket_end) for i in ids]
-            if all(parts) and (len(parts) == 1 or self.metric.is_flow):
-                found = parts[0]
-                for part in parts[1:]:
-                    found = found.plus(part)
+        if self._rows and establishment_id:
+            found = self._one(establishment_id, pole, bucket_end)
+        elif self._rows and self.metric.is_flow:
+            found = self._group_sum(pole, bucket_end)
         if found is None and not self.metric.is_flow:
             found = self.default
         if found is not None and self.metric.is_flow:

@@ -48,8 +48,8 @@ def open_readonly(path: Path) -> duckdb.DuckDBPyConnection:
 class ReadOnlyWarehouse:
     """One shared read-only connection per process, reopened after a swap.
 
-    `cursor()` hands out a cursor (a duplicate connection) per call, safe to
-    use from one thread and to `interrupt()`.
+    `cursor()` hands out this thread's cursor on the current file (created
+    once per thread and per file), safe to `interrupt()` from another thread.
     """
 
     def __init__(self, path: str | os.PathLike):
@@ -57,6 +57,7 @@ class ReadOnlyWarehouse:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._identity: tuple[int, int, int] | None = None
+        self._local = threading.local()
 
     def _current(self) -> duckdb.DuckDBPyConnection:
         try:
