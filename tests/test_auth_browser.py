@@ -1,0 +1,92 @@
+"""In a real headless Chromium: log in, load the dashboard, and no CSP violation on the way."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from auth_client import add_user, make_app, password_of
+from werkzeug.serving import make_server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+live_servers = {}
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture
+def live_server(demo_warehouse, tmp_path):
+    state = tmp_path / "state"
+    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id="990000012")
+    app = make_app(demo_warehouse, state)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    live_servers[url] = app
+    yield url
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.add_init_script(RECORD_VIOLATIONS)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        yield page
+        browser.close()
+
+
+def _log_in(page, url: str) -> None:
+    page.goto(f"{url}/")
+    assert "/login" in page.url
+    page.get_by_label("Identifiant").fill("chef")
+    page.get_by_label("Mot de passe").fill(password_of("chef"))
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(f"{url}/")
+
+
+def test_login_then_dashboard_without_csp_errors(live_server, page):
+    _log_in(page, live_server)
+    page.wait_for_selector("#react-entry-point ._dash-loading", state="detached", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#react-entry-point").inner_text().strip()
+    assert page.evaluate("window.__cspViolations") == []
+    assert page.problems == [], page.problems
+
+
+def test_the_check_sees_a_blocked_inline_script(live_server, page):
+    """Without Dash's script hashes the renderer bootstrap is blocked, and we notice."""
+    app = live_servers[live_server]
+    app.extensions["cockpit_dash"] = None
+    import dash._get_app as get_app
+
+    real, get_app.APP = get_app.APP, None
+    try:
+        _log_in(page, live_server)
+        page.wait_for_load_state("networkidle")
+    finally:
+        get_app.APP = real
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
+
+
+def test_logout_sends_back_to_the_login_page(live_server, page):
+    _log_in(page, live_server)
+    page.goto(f"{live_server}/logout")
+    assert "/login" in page.url and "déconnecté" in page.content()
+    page.goto(f"{live_server}/")
+    assert "/login" in page.url
