@@ -149,3 +149,16 @@ def test_a_session_is_valid_in_another_server_process_of_the_same_state(app, dem
     assert twin.get("/api/v1/metrics").status_code == 200
     client.get("/logout")
     assert twin.get("/api/v1/metrics").status_code == 401
+
+
+def test_a_trusted_origin_can_post_behind_a_proxy(demo_warehouse, state):
+    add_user(state, "directeur")
+    app = make_app(demo_warehouse, state, COCKPIT_TRUSTED_ORIGINS=("https://cockpit.example",))
+    client = app.test_client()
+    token = csrf_token(client)
+    form = {"csrf_token": token, "username": "directeur", "password": "directeur-correct-horse"}
+    assert (
+        client.post("/login", data=form, headers={"Origin": "https://cockpit.example"}).status_code
+        == 302
+    )
+    assert client.post("/logout", headers={"Origin": "https://other.example"}).status_code == 403

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, g, jsonify, redirect, request, url_for
+from flask import Flask, current_app, g, jsonify, redirect, request, url_for
 from flask_login import LoginManager, UserMixin, current_user
 
 from cockpit.auth.paths import is_public, wants_json
@@ -34,10 +34,15 @@ class SessionUser(UserMixin):
 
 
 def _same_origin(url: str | None) -> bool:
+    """The page that sent the request is ours: same host, or an origin listed in
+    COCKPIT_TRUSTED_ORIGINS (for a proxy that does not pass the Host header on)."""
     if not url or url == "null":
         return False
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.netloc == request.host
+    if parts.scheme not in ("http", "https"):
+        return False
+    trusted = current_app.config.get("COCKPIT_TRUSTED_ORIGINS", ())
+    return parts.netloc == request.host or f"{parts.scheme}://{parts.netloc}" in trusted
 
 
 def _bearer_token() -> str | None:
@@ -72,8 +77,10 @@ def install_guard(server: Flask, login_manager: LoginManager) -> None:
 
     @server.before_request
     def require_login():
-        state = auth_state()
         path = request.path
+        if request.method in SAFE_METHODS and is_public(path):
+            return None
+        state = auth_state()
         user, how = _resolve_user(state)
         if request.method not in SAFE_METHODS and how != "token":
             # A browser always sends Origin on a POST; a cross-site form or fetch

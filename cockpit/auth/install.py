@@ -18,6 +18,12 @@ from cockpit.auth.throttle import LoginThrottle
 from cockpit.auth.users import UserStore
 from cockpit.auth.views import blueprint
 
+
+def _env_flag(name: str) -> bool | None:
+    value = os.environ.get(name, "").strip().lower()
+    return None if not value else value in ("1", "true", "yes", "on")
+
+
 # Forced: Flask's own defaults (cookie "session", no SameSite) are not what we want.
 COOKIE = {
     "SESSION_COOKIE_NAME": "cockpit_session",
@@ -25,8 +31,15 @@ COOKIE = {
     "SESSION_COOKIE_SAMESITE": "Lax",
 }
 DEFAULTS = {
-    # None: the cookie is Secure exactly when the request came over HTTPS; True: always.
-    "COCKPIT_SECURE_COOKIE": None,
+    # None: the cookie is Secure exactly when the request came over HTTPS; True: always
+    # (behind a proxy that terminates TLS: COCKPIT_SECURE_COOKIE=1).
+    "COCKPIT_SECURE_COOKIE": _env_flag("COCKPIT_SECURE_COOKIE"),
+    # Origins accepted for POSTs besides the request's own host, e.g. "https://cockpit.chu.fr".
+    "COCKPIT_TRUSTED_ORIGINS": tuple(
+        o.strip().rstrip("/")
+        for o in os.environ.get("COCKPIT_TRUSTED_ORIGINS", "").split(",")
+        if o.strip()
+    ),
     "COCKPIT_IDLE_TIMEOUT_S": 30 * 60,
     "COCKPIT_SESSION_MAX_AGE_S": 12 * 3600,
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from cockpit.auth.sessions import digest
+from cockpit.auth.sessions import TOUCH_EVERY_S, digest
 from cockpit.auth.users import User, UserStore
 
 PREFIX = "ck_"
@@ -31,12 +31,15 @@ def user_for_token(store: UserStore, token: str) -> User | None:
     key = digest(token)
     with store.connect() as con:
         row = con.execute(
-            "SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+            "SELECT t.last_used, u.* FROM tokens t JOIN users u ON u.id = t.user_id"
+            " WHERE t.token_hash = ?",
             (key,),
         ).fetchone()
         if row is None or not row["active"]:
             return None
-        con.execute("UPDATE tokens SET last_used = ? WHERE token_hash = ?", (time.time(), key))
+        now = time.time()
+        if now - (row["last_used"] or 0) > TOUCH_EVERY_S:
+            con.execute("UPDATE tokens SET last_used = ? WHERE token_hash = ?", (now, key))
     return User.from_row(row)
 
 
