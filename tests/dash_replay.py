@@ -43,20 +43,32 @@ def _simple(dependency: dict) -> bool:
 
 
 def replay(client: FlaskClient, path: str = "/", rounds: int = 3) -> list[tuple[dict, Any]]:
-    """[(request body, response)] of every callback fired on first load of `path`."""
+    """[(request body, response)] of every callback whose inputs are known once `path` is
+    loaded, including those a click or a navigation would fire (prevent_initial_call)."""
     values: dict[tuple[str, str], Any] = {}
-    layout, graph = client.get("/_dash-layout"), client.get("/_dash-dependencies")
+    pathname, _, query = path.partition("?")
+    layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost{path}"})
+    graph = client.get("/_dash-dependencies")
     if layout.status_code != 200 or graph.status_code != 200:
         return []
     _collect(layout.get_json(), values)
+    for component_id, prop in list(values):
+        if prop == "pathname":  # a dcc.Location: the page the browser is on
+            values[(component_id, "pathname")] = pathname
+            values[(component_id, "search")] = f"?{query}" if query else ""
     dependencies = [d for d in graph.get_json() if _simple(d)]
-    location = {"pathname": path, "href": f"http://localhost{path}", "search": "", "hash": ""}
+    location = {
+        "pathname": pathname,
+        "href": f"http://localhost{path}",
+        "search": f"?{query}" if query else "",
+        "hash": "",
+    }
     fired: set[str] = set()
     exchanges = []
     for _ in range(rounds):
         for dependency in dependencies:
             inputs = dependency["inputs"]
-            if dependency["output"] in fired or dependency.get("prevent_initial_call"):
+            if dependency["output"] in fired:
                 continue
             known = [(i["id"], i["property"]) in values or i["property"] in location
                      for i in inputs]  # fmt: skip

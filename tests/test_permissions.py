@@ -7,9 +7,11 @@ being disabled, and pole managers of Chirurgie and of Médecine (each the
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -39,6 +41,9 @@ def expect(anonymous, logged, disabled=None, **special) -> dict[str, int]:
 # (method, path) → caller → status
 MATRIX = {
     ("GET", "/"): expect(302, 200),
+    ("GET", "/activite"): expect(302, 200),
+    ("GET", "/rh"): expect(302, 200),
+    ("GET", "/finances"): expect(302, 200),
     ("GET", "/login"): expect(200, 302),
     ("GET", "/logout"): expect(302, 302),
     ("GET", "/a-page-that-does-not-exist"): expect(302, 200),
@@ -170,9 +175,12 @@ def _plans(engine):
 
 
 def _big(values) -> set[int]:
-    """Values ≥ 1 000 rounded to units, years aside: distinctive enough not to match by chance."""
-    numbers = {round(v) for v in values if v is not None and math.isfinite(v) and abs(v) >= 1000}
-    return {n for n in numbers if not 1990 <= n <= 2100}
+    """Values ≥ 10 000 rounded to units: rare enough not to match a figure by chance."""
+    return {round(v) for v in values if v is not None and math.isfinite(v) and abs(v) >= 10_000}
+
+
+def _figures(result) -> list[float | None]:
+    return [r.get(key) for r in result.rows for key in ("value", "compare_value", "target")]
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +192,8 @@ def forbidden(server):
         everything |= _big(r["value"] for r in engine.run(plan, Perimeter.everything()).rows)
         for name, perimeter in PERIMETERS.items():
             if "pole" in engine.metric(plan.metric).dimensions:
-                inside[name] |= _big(r["value"] for r in engine.run(plan, perimeter).rows)
+                compared = replace(plan, compare="previous_year")
+                inside[name] |= _big(_figures(engine.run(compared, perimeter)))
     return {name: everything - inside[name] for name in PERIMETERS}
 
 
@@ -195,15 +204,30 @@ def _numbers(text: str) -> set[int]:
     return _big(float(n.replace(",", ".")) for n in found)
 
 
+# Dashboard addresses, including selections outside a pole manager's perimeter.
+PAGES = ["/", "/activite", "/rh", "/finances", "/activite?pole=Médecine",
+         "/activite?pole=Chirurgie", "/finances?e=990000020", "/rh?pole=Gériatrie"]  # fmt: skip
+
+
+def _texts(response) -> list[str]:
+    """The text of a response, with downloads (base64 in a callback answer) decoded."""
+    if not response.mimetype.startswith(("text/", "application/json")):
+        return []
+    text = response.get_data(as_text=True)
+    found = [text]
+    for encoded in re.findall(r'"content":\s*"([A-Za-z0-9+/=]+)",\s*"base64":\s*true', text):
+        found.append(base64.b64decode(encoded).decode("utf-8", errors="replace"))
+    return found
+
+
 def _everything_seen(client) -> str:
     responses = [client.get(path) for method, path in MATRIX
                  if method == "GET" and path != "/logout"]  # fmt: skip
-    texts = [r.get_data(as_text=True) for r in responses if r.mimetype.startswith(("text/",
-             "application/json"))]  # fmt: skip
-    texts.append(client.post("/api/v1/ask", json={"question": "x"}, headers=SAME_ORIGIN)
-                 .get_data(as_text=True))  # fmt: skip
-    texts += [r.get_data(as_text=True) for _, r in replay(client)]
-    return "\n".join(texts)
+    responses += [client.get(page) for page in PAGES]
+    responses.append(client.post("/api/v1/ask", json={"question": "x"}, headers=SAME_ORIGIN))
+    for page in PAGES:
+        responses += [r for _, r in replay(client, page)]
+    return "\n".join(text for r in responses for text in _texts(r))
 
 
 @pytest.mark.parametrize("caller", list(PERIMETERS))

@@ -45,6 +45,16 @@ def _same_origin(url: str | None) -> bool:
     return parts.netloc == request.host or f"{parts.scheme}://{parts.netloc}" in trusted
 
 
+def _served_by_a_route_of_its_own() -> bool:
+    """False for unknown paths and for Dash's catch-all, which renders the dashboard."""
+    rule = request.url_rule
+    return rule is not None and not rule.rule.endswith("<path:path>")
+
+
+def _origin() -> str | None:
+    return request.headers.get("Origin") or request.headers.get("Referer")
+
+
 def _bearer_token() -> str | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() or None if scheme.lower() == "bearer" else None
@@ -78,18 +88,18 @@ def install_guard(server: Flask, login_manager: LoginManager) -> None:
     @server.before_request
     def require_login():
         path = request.path
-        if request.method in SAFE_METHODS and is_public(path):
-            return None
+        if is_public(path) and _served_by_a_route_of_its_own():
+            if request.method not in SAFE_METHODS and not _same_origin(_origin()):
+                return _refuse(403, "cross-site request refused")
+            # Served right here, before the dashboard's own before_request hooks run:
+            # Dash builds its layout on the first request it sees, and that needs a user.
+            return current_app.dispatch_request()
         state = auth_state()
         user, how = _resolve_user(state)
-        if request.method not in SAFE_METHODS and how != "token":
-            # A browser always sends Origin on a POST; a cross-site form or fetch
-            # carries the victim's cookie, so only same-origin writes get through.
-            origin = request.headers.get("Origin") or request.headers.get("Referer")
-            if not _same_origin(origin):
-                return _refuse(403, "cross-site request refused")
-        if is_public(path):
-            return None
+        # A browser always sends Origin on a POST; a cross-site form or fetch
+        # carries the victim's cookie, so only same-origin writes get through.
+        if request.method not in SAFE_METHODS and how != "token" and not _same_origin(_origin()):
+            return _refuse(403, "cross-site request refused")
         if user is None:
             if how == "token":
                 return _refuse(401, "invalid or revoked token")

@@ -6,18 +6,11 @@ Everything else, including Dash's /_dash-* routes and the API, needs a user.
 from __future__ import annotations
 
 # Files that hold no data; the browser may cache them. Everything else gets no-store.
-STATIC_PATHS = frozenset(
-    {
-        "/manifest.webmanifest",
-        "/sw.js",
-        "/offline.html",
-        "/favicon.ico",
-        "/_favicon.ico",
-        "/robots.txt",
-    }
-)
-STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/", "/icons/")
+STATIC_PATHS = frozenset({"/manifest.webmanifest", "/sw.js", "/_favicon.ico"})
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 PUBLIC_PATHS = STATIC_PATHS | {"/login", "/logout", "/healthz"}
+# The dashboard's language switch: sets a cookie and redirects to a local path.
+PUBLIC_PREFIXES = ("/lang/",)
 
 
 def is_static(path: str) -> bool:
@@ -25,7 +18,7 @@ def is_static(path: str) -> bool:
 
 
 def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or is_static(path)
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES) or is_static(path)
 
 
 def wants_json(path: str, method: str, accept_json: bool) -> bool:

@@ -22,8 +22,12 @@ from cockpit.auth.state import auth_state
 blueprint = Blueprint("cockpit_auth", __name__)
 
 
+# The dashboard's language cookie (cockpit.ui.i18n), so the login page speaks the same.
+LANG_COOKIE = "cockpit_lang"
+
+
 def _lang() -> str:
-    lang = request.values.get("lang", "fr")
+    lang = request.values.get("lang") or request.cookies.get(LANG_COOKIE, "fr")
     return lang if lang in TEXTS else "fr"
 
 
