@@ -160,3 +160,13 @@ def test_filter_values_are_matched_case_insensitively_to_canonical(engine):
     assert engine.validate(
         QueryPlan.build("admissions", QUARTER, filters={"pole": "chirurgie"}), EVERYTHING
     ) == {"pole": "Chirurgie"}
+
+
+def test_unknown_value_lists_only_values_inside_the_perimeter(engine):
+    with pytest.raises(QueryError) as refused:
+        engine.run(
+            QueryPlan.build("admissions", QUARTER, filters={"service": "Radiologie"}), SURGERY
+        )
+    message = str(refused.value)
+    assert "Chirurgie orthopédique" in message
+    assert "Cardiologie" not in message and "Médecine polyvalente" not in message

@@ -177,7 +177,7 @@ class Engine:
             raise QueryError("group_by repeats a dimension")
         resolved: dict[str, str] = {}
         for dim, value in plan.filter_map.items():
-            resolved[dim] = self._canonical(dim, value)
+            resolved[dim] = self._canonical(dim, value, perimeter)
         establishment = resolved.get("establishment")
         if perimeter.establishment_id and establishment not in (None, perimeter.establishment_id):
             raise PerimeterDenied("that establishment is outside your perimeter")
@@ -185,22 +185,24 @@ class Engine:
             raise PerimeterDenied(f"pole {resolved['pole']!r} is outside your perimeter")
         return resolved
 
-    def _canonical(self, dimension: str, value: str) -> str:
+    def _canonical(self, dimension: str, value: str, perimeter: Perimeter) -> str:
+        """The canonical spelling of a filter value; an unknown one is refused with the
+        values the user may choose from (only those inside their perimeter)."""
+        wanted = str(value).casefold()
         if dimension == "establishment":
             names = self.establishments()
             if value in names:
                 return value
             for finess, name in names.items():
-                if name.casefold() == str(value).casefold():
+                if name.casefold() == wanted:
                     return finess
-            raise QueryError(
-                f"unknown establishment {value!r} (known: {', '.join(names.values())})"
-            )
-        known = self.dimension_values(dimension)
-        for candidate in known:
-            if candidate.casefold() == str(value).casefold():
+            visible = self.dimension_values("establishment", perimeter)
+            raise QueryError(f"unknown establishment {value!r} (known: {', '.join(visible)})")
+        for candidate in self.dimension_values(dimension):
+            if candidate.casefold() == wanted:
                 return candidate
-        shown = ", ".join(known[:20]) + (" …" if len(known) > 20 else "")
+        visible = self.dimension_values(dimension, perimeter)
+        shown = ", ".join(visible[:20]) + (" …" if len(visible) > 20 else "")
         raise QueryError(f"unknown {dimension} {value!r} (known: {shown})")
 
     def sql_for(self, plan: QueryPlan, perimeter: Perimeter) -> str:
