@@ -299,3 +299,19 @@ def test_a_value_is_stored_exactly_when_no_reason_refuses_it(kind):
         for raw, value, reason in rows:
             empty_optional = column.optional and not raw.strip()
             assert (value is None) == (reason is not None or empty_optional), (column, raw)
+
+
+def test_a_malformed_file_does_not_stop_the_checks_of_the_others(tmp_path, db_path, frames):
+    files = [write_csv(frames[k], tmp_path / f"{k}.csv") for k in ("structure", "activity", "hr")]
+    with open(files[1], "a", encoding="utf-8") as f:
+        f.write("2024-03,990000012,Médecine,Cardiologie,1,2,3\n")
+    hr = frames["hr"].astype(object)
+    hr.loc[1, "service"] = "Inconnu"
+    write_csv(hr, files[2])
+    with pytest.raises(IngestError) as caught:
+        ingest_files(files, db_path)
+    # hr is still checked, against the structure of the run: only its one unknown service
+    assert [(Path(e.file).name, e.line, e.column) for e in caught.value.errors] == [
+        ("activity.csv", 10, None),
+        ("hr.csv", 3, "service"),
+    ]

@@ -8,7 +8,6 @@ carry, and swaps the copy in only if every file passed (swap.py).
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import getpass
 import hashlib
@@ -94,30 +93,19 @@ def extract_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [p for p in found if unique.get(p.resolve()) is p]
 
 
-def _fingerprint(path: Path) -> tuple[str, bool]:
-    """(sha256, is valid UTF-8), in one pass, on a thread beside DuckDB's work.
-
-    Only the beginning of a CSV is sniffed for its encoding; a Latin-1 byte
-    far into the file must be known before DuckDB reads it, since a reading
-    error inside the run's transaction aborts it.
-    """
-    digest, decoder, utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), True
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(1 << 22):
             digest.update(chunk)
-            if utf8:
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8 = False
-    return digest.hexdigest(), utf8
+    return digest.hexdigest()
 
 
 @dataclass
 class _Planned:
     source: Source
     match: HeaderMatch
-    fingerprint: Future  # (sha256, is valid UTF-8)
+    sha256: Future  # computed on a thread, beside DuckDB's work
 
 
 def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned], list[FileError]]:
@@ -135,7 +123,7 @@ def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned]
         if problems:
             errors += problems
             continue
-        planned.append(_Planned(source, match, hasher.submit(_fingerprint, path)))
+        planned.append(_Planned(source, match, hasher.submit(_sha256, path)))
     planned.sort(key=lambda p: LOAD_ORDER.index(p.match.contract.kind))
     return planned, errors
 
@@ -182,38 +170,29 @@ def ingest_files(
     return IngestReport(run_id, db, username, started, dt.datetime.now(), reports)
 
 
+class _NotUtf8(Exception):
+    """A CSV sniffed as UTF-8 has other bytes further on: the run starts again, reading it as
+    Latin-1 (a reading error aborts the transaction, so it cannot just read the file again)."""
+
+    def __init__(self, source: Source):
+        self.source = source
+
+
 def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
     con = duckdb.connect(str(temp), config={"memory_limit": MEMORY_LIMIT})
     try:
         for ddl in all_ddl():
             con.execute(ddl)
-        con.execute("BEGIN TRANSACTION")
-        claimed: dict[str, dict[tuple, str]] = {}
-        structures: list[_Planned] = []  # loaded in this run, to check services against
-        reports = []
-        for item in planned:
-            path, started = item.source.path, dt.datetime.now()
-            notify(path, "checking")
-            if item.source.format == "csv" and not item.fingerprint.result()[1]:
-                item.source.encoding = "latin-1"
-            checked = check(con, item.source, item.match)
-            if checked.aborted:
-                _restart(con, structures)
-            file_errors = checked.errors or _claim(con, checked, claimed)
-            replaced = 0
-            if checked.staged and (not file_errors or checked.contract.kind == "structure"):
-                # A refused structure is still loaded, so that the services of
-                # the files after it are checked against what it declares.
-                notify(path, "loading")
-                replaced = _replace(con, checked.contract)
-                if checked.contract.kind == "structure":
-                    structures.append(item)
-            con.execute("DROP TABLE IF EXISTS __groups; DROP TABLE IF EXISTS " + STAGED)
-            errors += file_errors
-            notify(path, "failed" if file_errors else "done")
-            if not file_errors:
-                reports.append(_report(item, checked, replaced))
-                _log(con, run_id, username, reports[-1], started)
+        while True:
+            con.execute("BEGIN TRANSACTION")
+            run_errors: list[FileError] = []
+            try:
+                reports = _load_files(con, planned, run_errors, notify, run_id, username)
+                break
+            except _NotUtf8 as retry:
+                con.execute("ROLLBACK")
+                retry.source.encoding = "latin-1"
+        errors += run_errors
         if errors:
             con.execute("ROLLBACK")
             raise IngestError(errors)
@@ -222,6 +201,36 @@ def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
         return reports
     finally:
         con.close()
+
+
+def _load_files(con, planned, errors, notify, run_id, username) -> list[FileReport]:
+    claimed: dict[str, dict[tuple, str]] = {}
+    structures: list[_Planned] = []  # loaded in this run, to check services against
+    reports = []
+    for item in planned:
+        path, started = item.source.path, dt.datetime.now()
+        notify(path, "checking")
+        checked = check(con, item.source, item.match)
+        if checked.not_utf8:
+            raise _NotUtf8(item.source)
+        if checked.aborted:
+            _restart(con, structures)
+        file_errors = checked.errors or _claim(con, checked, claimed)
+        replaced = 0
+        if checked.staged and (not file_errors or checked.contract.kind == "structure"):
+            # A refused structure is still loaded, so that the services of the
+            # files after it are checked against what it declares.
+            notify(path, "loading")
+            replaced = _replace(con, checked.contract)
+            if checked.contract.kind == "structure":
+                structures.append(item)
+        con.execute(f"DROP TABLE IF EXISTS __groups; DROP TABLE IF EXISTS {STAGED}")
+        errors += file_errors
+        notify(path, "failed" if file_errors else "done")
+        if not file_errors:
+            reports.append(_report(item, checked, replaced))
+            _log(con, run_id, username, reports[-1], started)
+    return reports
 
 
 def _restart(con, structures: list[_Planned]) -> None:
@@ -244,7 +253,7 @@ def _report(item: _Planned, checked: CheckedFile, replaced: int) -> FileReport:
         checked.rows,
         checked.period_start,
         checked.period_end,
-        item.fingerprint.result()[0],
+        item.sha256.result(),
         item.match.ignored,
         replaced,
     )

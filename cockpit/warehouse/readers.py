@@ -16,10 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import duckdb
-import pyarrow as pa
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from cockpit.warehouse.rules import quote_ident, sql_str
 
@@ -31,10 +33,11 @@ DELIMITERS = (";", ",", "\t")
 class UnreadableFile(ValueError):
     """The file cannot be read as an extract at all (its message says why)."""
 
-    def __init__(self, reason: str, line: int | None = None):
+    def __init__(self, reason: str, line: int | None = None, not_utf8: bool = False):
         super().__init__(reason)
         self.reason = reason
         self.line = line
+        self.not_utf8 = not_utf8  # a CSV taken for UTF-8 that is not, past its sniffed start
 
 
 @dataclass
@@ -168,7 +171,8 @@ def _cell_text(value: object) -> str | None:
 
 
 def _open_xlsx(path: Path) -> Source:
-    import openpyxl
+    import openpyxl  # both only for workbooks: keeps the CSV and Parquet runs light
+    import pyarrow as pa
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -229,7 +233,7 @@ def describe_read_error(exc: duckdb.Error) -> UnreadableFile:
     if counts:
         reason = f"has {counts.group(2)} fields where the header has {counts.group(1)}"
     elif "Invalid unicode" in message:
-        reason = "is not valid UTF-8 text"
+        return UnreadableFile("is not valid UTF-8 text", line, not_utf8=True)
     else:
         reason = _first_line(exc).split("Error: ", 1)[-1]
     return UnreadableFile(reason, line)
