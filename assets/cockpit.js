@@ -1,0 +1,64 @@
+/* Cockpit page script: small and dependency-free.
+ * - Plotly: detail charts load the basic partial bundle (scatter/bar) instead of the full one.
+ * - Swap: once Dash has rendered, drop the server-painted copy of the page.
+ * - Offline: register the service worker and show the banner when figures come from cache.
+ * - Title: follow the page heading on in-app navigation.
+ */
+(function () {
+  "use strict";
+  var PLOTLY = "/assets/vendor/plotly-basic-4.1.1.min.js";
+  // dcc.Graph loads window._dashPlotlyJSURL when Plotly is absent; the renderer sets it to
+  // the full bundle on mount, so pin it to the partial one.
+  Object.defineProperty(window, "_dashPlotlyJSURL", {
+    configurable: true,
+    get: function () { return PLOTLY; },
+    set: function () {}
+  });
+
+  var root = document.documentElement;
+  var servedStale = root.classList.contains("is-offline");
+
+  function setOffline(on) { root.classList.toggle("is-offline", on); }
+
+  function followTitle() {
+    var h1 = document.querySelector("#react-entry-point h1") || document.querySelector("#ssr h1");
+    if (h1) { document.title = h1.textContent + " · Cockpit"; }
+  }
+
+  function watchApp() {
+    var app = document.getElementById("react-entry-point");
+    if (!app || typeof MutationObserver === "undefined") { return; }
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        var ssr = document.getElementById("ssr");
+        if (ssr && app.querySelector(".frame")) { ssr.parentNode.removeChild(ssr); }
+        followTitle();
+      });
+    }).observe(app, { childList: true, subtree: true });
+  }
+
+  window.addEventListener("offline", function () { setOffline(true); });
+  window.addEventListener("online", function () { if (!servedStale) { setOffline(false); } });
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var kind = event.data && event.data.type;
+      if (kind === "stale") { servedStale = true; setOffline(true); }
+      if (kind === "fresh") { servedStale = false; setOffline(!navigator.onLine); }
+    });
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { followTitle(); watchApp(); });
+  } else {
+    followTitle();
+    watchApp();
+  }
+})();

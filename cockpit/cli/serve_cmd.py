@@ -1,0 +1,48 @@
+"""`cockpit serve`: the dashboard, the API and login on one address (waitress, threaded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from cockpit import config
+from cockpit.cli import app
+
+
+@app.command("serve")
+def serve(
+    db: Path | None = typer.Option(None, "--db", help="Warehouse (default: $COCKPIT_DB)."),
+    queries: Path | None = typer.Option(None, "--queries", help="Metric definitions directory."),
+    state: Path | None = typer.Option(None, "--state", help="Users, sessions and audit log."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8050, "--port", help="Port to listen on."),
+    threads: int = typer.Option(8, "--threads", help="Worker threads."),
+    demo_users: bool = typer.Option(
+        False, "--demo-users", help="Create the well-known demo accounts if missing."
+    ),
+) -> None:
+    """Serve Cockpit. Open the printed address in a browser (or on a phone)."""
+    from waitress import serve as waitress_serve
+
+    from cockpit.web import create_app
+
+    state_dir = config.state_dir(state)
+    server = create_app(db, queries, state_dir)
+    if demo_users:
+        from cockpit.auth import ensure_demo_users
+
+        accounts = ensure_demo_users(state_dir)
+        typer.echo("Demo accounts (password = demo-<name>):")
+        for username, _password, role, perimeter in accounts:
+            typer.echo(f"  {username:<22} {role:<13} {perimeter}")
+    typer.echo(f"Cockpit on http://{host}:{port}/  (Ctrl+C to stop)")
+    waitress_serve(
+        server,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="cockpit",
+        clear_untrusted_proxy_headers=True,
+        _quiet=True,
+    )

@@ -1,0 +1,133 @@
+"""The Dash UI: `create_dash(server, engine)` mounts the phone-first dashboard on Flask.
+
+Pages are rendered on the server three ways from one function (`render_frame`):
+as plain HTML in the first response, as the Dash layout, and by one callback on
+navigation. Everything goes through the Engine with the perimeter of the request.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, dcc, html, no_update
+from flask import Flask
+
+from cockpit import config
+from cockpit.engine import Engine
+from cockpit.ui.address import page_address
+from cockpit.ui.export import filename, to_csv, to_xlsx
+from cockpit.ui.i18n import current_lang
+from cockpit.ui.pwa import install_pwa_routes
+from cockpit.ui.shell import render_frame, table_for
+from cockpit.ui.ssr import to_html
+
+ASSETS = config.PROJECT_ROOT / "assets"
+
+INDEX = """<!DOCTYPE html>
+<html lang="fr">
+<head>
+{%metas%}
+<title>{%title%}</title>
+<link rel="icon" href="/assets/icons/icon.svg" type="image/svg+xml">
+<link rel="icon" href="/assets/icons/icon-192.png" type="image/png" sizes="192x192">
+<link rel="apple-touch-icon" href="/assets/icons/apple-touch-icon.png">
+<link rel="manifest" href="/manifest.webmanifest">
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>
+{%config%}
+{%scripts%}
+{%renderer%}
+</footer>
+</body>
+</html>"""
+
+META_TAGS = [
+    {"name": "viewport", "content": "width=device-width, initial-scale=1, viewport-fit=cover"},
+    {
+        "name": "description",
+        "content": "Cockpit — tableau de bord de pilotage hospitalier : activité, RH, finances.",
+    },
+    {"name": "theme-color", "content": "#1e3a8a", "media": "(prefers-color-scheme: light)"},
+    {"name": "theme-color", "content": "#0b1220", "media": "(prefers-color-scheme: dark)"},
+    {"name": "color-scheme", "content": "light dark"},
+    {"name": "apple-mobile-web-app-capable", "content": "yes"},
+    {"name": "mobile-web-app-capable", "content": "yes"},
+    {"name": "apple-mobile-web-app-title", "content": "Cockpit"},
+]
+
+
+class CockpitDash(Dash):
+    """Dash whose first HTML response already holds the page (see cockpit.ui.ssr)."""
+
+    engine: Engine
+
+    def interpolate_index(self, **kwargs) -> str:
+        path, search = page_address(from_referrer=False)
+        page = to_html(render_frame(self.engine, path, search))
+        kwargs["app_entry"] = f'<div id="ssr" class="ssr">{page}</div>' + kwargs["app_entry"]
+        index = super().interpolate_index(**kwargs)
+        lang = current_lang()
+        return index.replace('<html lang="fr">', f'<html lang="{lang}">', 1)
+
+
+def create_dash(server: Flask, engine: Engine) -> Dash:
+    app = CockpitDash(
+        "cockpit",
+        server=server,
+        compress=True,
+        assets_folder=str(ASSETS),
+        assets_ignore=r"^sw\.js$",
+        assets_path_ignore=["vendor", "icons"],
+        title="Cockpit",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        meta_tags=META_TAGS,
+        index_string=INDEX,
+    )
+    app.engine = engine
+
+    def layout():
+        path, search = page_address(from_referrer=True)
+        return html.Div(
+            [
+                dcc.Location(id="url", refresh=False, pathname=path, search=search),
+                html.Div(render_frame(engine, path, search), id="frame-root"),
+                dcc.Download(id="download"),
+            ],
+            className="app",
+        )
+
+    app.layout = layout
+
+    @app.callback(
+        Output("frame-root", "children"),
+        Input("url", "pathname"),
+        Input("url", "search"),
+        prevent_initial_call=True,
+    )
+    def navigate(pathname, search):
+        return render_frame(engine, pathname, search)
+
+    @app.callback(
+        Output("download", "data"),
+        Input("export-csv", "n_clicks"),
+        Input("export-xlsx", "n_clicks"),
+        State("url", "pathname"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def export(csv_clicks, xlsx_clicks, pathname, search):
+        from dash import ctx
+
+        model = table_for(engine, pathname, search)
+        if model is None or not ctx.triggered_id:
+            return no_update
+        lang = current_lang()
+        if ctx.triggered_id == "export-xlsx":
+            return dcc.send_bytes(to_xlsx(model, lang), filename(model, "xlsx"))
+        return dcc.send_bytes(to_csv(model, lang), filename(model, "csv"))
+
+    install_pwa_routes(server, ASSETS)
+    server.extensions["cockpit_dash"] = app
+    return app

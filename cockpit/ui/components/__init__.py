@@ -1,0 +1,1 @@
+"""Small component factories shared by the pages: cards, chips, sparklines, tables, pickers."""

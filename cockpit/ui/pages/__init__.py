@@ -1,0 +1,57 @@
+"""The pages of the dashboard; `View` is what every page is rendered from.
+
+A View is built per request from the URL, the language cookie and the user's
+perimeter (taken at call time), so the same function serves the first HTML,
+the Dash layout, SPA navigation and the export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from cockpit.engine import Engine, Perimeter
+from cockpit.periods import Period
+from cockpit.ui.components.pickers import period_label
+from cockpit.ui.i18n import t
+from cockpit.ui.selection import Selection
+
+
+@dataclass(frozen=True)
+class View:
+    engine: Engine
+    perimeter: Perimeter
+    lang: str
+    path: str
+    sel: Selection
+    first: date
+    latest: date
+    names: dict[str, str]  # FINESS → name, within the perimeter
+
+    @property
+    def period(self) -> Period:
+        return self.sel.period(self.latest, self.first)
+
+    @property
+    def period_text(self) -> str:
+        return period_label(self.sel.kind, self.period, self.lang)
+
+    @property
+    def filters(self) -> dict[str, str]:
+        return self.sel.filters()
+
+    @property
+    def scope_text(self) -> str:
+        """The establishment shown: one name, or the whole group."""
+        if self.sel.establishment in self.names:
+            return self.names[self.sel.establishment]
+        if len(self.names) == 1:
+            return next(iter(self.names.values()))
+        return t("group", self.lang)
+
+    def href(self, path: str, **changes) -> str:
+        return path + self.sel.query(**changes)
+
+    def metric_href(self, metric_id: str) -> str:
+        """A metric's detail page, keeping period and establishment, not pole or sort."""
+        return self.href(f"/indicateur/{metric_id}", pole=None, sort=None)

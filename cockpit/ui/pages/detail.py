@@ -1,0 +1,136 @@
+"""A metric's detail page: the figure, its monthly chart vs N-1 and target (the only page
+with Plotly), the breakdown by pole then service, and how it is computed.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from cockpit.engine import QueryError
+from cockpit.ui.components.chart import monthly_chart
+from cockpit.ui.components.status import previous_badge, status_chip, target_badge
+from cockpit.ui.components.table import TableModel, sortable_table
+from cockpit.ui.figures import allowed_filters, breakdown, monthly, period_figure
+from cockpit.ui.formatting import format_value
+from cockpit.ui.i18n import label_of, t
+from cockpit.ui.pages import View
+from cockpit.ui.pages.domain import PATHS, TITLES, export_buttons, page_head
+from cockpit.ui.tables import breakdown_table
+
+_DOMAIN_OF = {"cross": "activity"}
+
+
+def _title_of_split(view: View, dimension: str | None) -> str:
+    if view.sel.pole:
+        return t("pole_services", view.lang, pole=view.sel.pole)
+    return t(
+        {"pole": "by_pole", "service": "by_service"}.get(dimension or "", "by_establishment"),
+        view.lang,
+    )
+
+
+def table(view: View, metric_id: str) -> TableModel:
+    metric = view.engine.metric(metric_id)
+    split = breakdown(view.engine, view.perimeter, metric, view.period, view.filters)
+    path = f"/indicateur/{metric.id}"
+    by_name = {name: finess for finess, name in view.names.items()}
+
+    def href_of(name: str) -> str | None:
+        if split.dimension == "pole" and "service" in metric.dimensions:
+            return view.href(path, pole=name, sort=None)
+        if split.dimension == "establishment" and name in by_name:
+            return view.href(path, establishment=by_name[name], sort=None)
+        return None
+
+    label = label_of(metric.label, view.lang)
+    return breakdown_table(
+        f"{label} — {_title_of_split(view, split.dimension)} — {view.period_text}",
+        metric,
+        split,
+        view.lang,
+        href_of,
+        view.period_text,
+        filename=f"cockpit-{metric.id}",
+    )
+
+
+def render(view: View, metric_id: str) -> tuple[str, list]:
+    lang = view.lang
+    metric = view.engine.metric(metric_id)
+    domain = _DOMAIN_OF.get(metric.domain, metric.domain)
+    path = f"/indicateur/{metric.id}"
+    label = label_of(metric.label, lang)
+    filters = allowed_filters(metric, view.filters)
+    try:
+        figure = period_figure(view.engine, view.perimeter, metric, view.period, filters)
+        points = monthly(view.engine, view.perimeter, metric, view.period.end, filters)
+    except QueryError as exc:
+        return label, [page_head(view, label, path), html.P(str(exc), className="notice")]
+    back = dcc.Link(
+        ["‹ ", t(TITLES[domain], lang)],
+        href=view.href(PATHS[domain], pole=None, sort=None),
+        className="back",
+    )
+    badges = [
+        b for b in (previous_badge(metric, figure, lang), target_badge(metric, figure, lang)) if b
+    ]
+    headline = html.Section(
+        [
+            html.Div(
+                [
+                    html.Div(
+                        format_value(figure.value, metric.format, metric.unit, lang),
+                        className="big-value",
+                    ),
+                    status_chip(figure.status, lang),
+                ],
+                className="headline-top",
+            ),
+            html.Div(badges, className="card-deltas"),
+        ],
+        className="headline card-" + (figure.status or "none"),
+    )
+    chart = html.Section(
+        [html.H2(t("monthly_chart", lang)), monthly_chart(metric, points, lang)], className="panel"
+    )
+    model = table(view, metric.id)
+    crumbs = None
+    if view.sel.pole:
+        crumbs = dcc.Link(
+            ["‹ ", t("all_poles", lang)],
+            href=view.href(path, pole=None, sort=None),
+            className="back",
+            id="back-to-poles",
+        )
+    split = html.Section(
+        [
+            html.Div(
+                [html.H2(model.title.split(" — ")[1]), export_buttons(lang)],
+                className="section-head",
+            ),
+            crumbs,
+            sortable_table(model, path, view.sel, lang)
+            if model.rows
+            else html.P(
+                t("no_services", lang) if view.sel.pole else t("no_data", lang), className="muted"
+            ),
+        ],
+        className="panel breakdown",
+    )
+    how = html.Details(
+        [
+            html.Summary(t("how_computed", lang)),
+            html.P(label_of(metric.description, lang)),
+            html.P(
+                [
+                    html.Strong(
+                        t("owner", lang) + " : " if lang == "fr" else t("owner", lang) + ": "
+                    ),
+                    metric.owner,
+                ],
+                className="muted",
+            ),
+        ],
+        className="panel how",
+    )
+    return label, [page_head(view, label, path, extra=back), headline, chart, split, how]

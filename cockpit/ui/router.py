@@ -1,0 +1,50 @@
+"""Which page an address shows, and which table of it the export sends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cockpit.engine import UnknownMetric
+from cockpit.ui.components.table import TableModel
+from cockpit.ui.pages import View, detail, domain, home, question
+
+DETAIL_PREFIX = "/indicateur/"
+
+
+@dataclass(frozen=True)
+class Route:
+    tab: str  # home | activity | hr | finance | question | detail
+    render: Callable[[View], tuple[str, list]]
+    table: Callable[[View], TableModel] | None = None
+
+
+def _domain_route(name: str) -> Route:
+    return Route(name, lambda v: domain.render(v, name), lambda v: domain.table(v, name))
+
+
+ROUTES = {
+    "/": Route("home", home.render),
+    "/question": Route("question", question.render),
+    **{path: _domain_route(name) for name, path in domain.PATHS.items()},
+}
+
+
+def route_of(path: str, view_engine=None) -> Route:
+    path = (path or "/").rstrip("/") or "/"
+    if path in ROUTES:
+        return ROUTES[path]
+    if path.startswith(DETAIL_PREFIX):
+        metric_id = path[len(DETAIL_PREFIX) :]
+        if view_engine is not None:
+            try:
+                metric = view_engine.metric(metric_id)
+            except UnknownMetric:
+                return Route("none", question.not_found)
+            if metric.hidden:
+                return Route("none", question.not_found)
+        tab = "detail"
+        return Route(
+            tab, lambda v: detail.render(v, metric_id), lambda v: detail.table(v, metric_id)
+        )
+    return Route("none", question.not_found)

@@ -1,0 +1,172 @@
+"""The frame around every page: top bar (name, scope, period, desktop nav, language), the
+offline banner, the page itself and the phone's bottom tab bar; and `render_frame`,
+the one function that turns an address into that frame for the current user.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import quote
+
+from dash import dcc, html
+
+from cockpit.auth import current_perimeter
+from cockpit.engine import Engine
+from cockpit.ui.figures import data_span, establishments
+from cockpit.ui.formatting import timestamp
+from cockpit.ui.i18n import current_lang, t
+from cockpit.ui.pages import View
+from cockpit.ui.router import DETAIL_PREFIX, route_of
+from cockpit.ui.selection import Selection
+from cockpit.warehouse.connection import WarehouseMissing
+
+TABS = (
+    ("home", "/", "tab_home"),
+    ("activity", "/activite", "tab_activity"),
+    ("hr", "/rh", "tab_hr"),
+    ("finance", "/finances", "tab_finance"),
+    ("question", "/question", "tab_question"),
+)
+_TAB_OF_DOMAIN = {"activity": "activity", "cross": "activity", "hr": "hr", "finance": "finance"}
+
+
+def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
+    links = []
+    for tab, path, key in TABS:
+        href = view.href(path, pole=None, sort=None) if view and tab != "question" else path
+        links.append(
+            dcc.Link(
+                [
+                    html.Span(className=f"icon icon-{tab}"),
+                    html.Span(t(key, lang), className="label"),
+                ],
+                href=href,
+                className=f"{css} on" if tab == active else css,
+            )
+        )
+    return links
+
+
+def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.Header:
+    other = t("other_lang_code", lang)
+    context = None
+    if view is not None:
+        period = (
+            view.period_text
+            if active not in ("home", "question")
+            else View(
+                view.engine,
+                view.perimeter,
+                lang,
+                view.path,
+                Selection(),
+                view.first,
+                view.latest,
+                view.names,
+            ).period_text
+        )
+        context = html.Div(
+            [
+                html.Span(view.scope_text, className="ctx-scope"),
+                html.Span(period, className="ctx-period"),
+            ],
+            className="context",
+        )
+    return html.Header(
+        [
+            dcc.Link(
+                [
+                    html.Img(
+                        src="/assets/icons/logo.svg", alt="", width=28, height=28, className="logo"
+                    ),
+                    html.Span(t("app_name", lang), className="brand-name"),
+                ],
+                href="/",
+                className="brand",
+            ),
+            context,
+            html.Nav(
+                _nav_links(view, active, lang, "topnav-link"),
+                className="topnav",
+                **{"aria-label": t("nav_label", lang)},
+            ),
+            html.A(
+                t("other_lang", lang),
+                href=f"/lang/{other}?next={quote(address, safe='/')}",
+                className="lang",
+                lang=other,
+                hrefLang=other,
+            ),
+        ],
+        className="topbar",
+    )
+
+
+def frame(view: View | None, active: str, children: list, lang: str, address: str) -> html.Div:
+    fetched = timestamp(datetime.now(), lang)
+    return html.Div(
+        [
+            html.A(t("skip", lang), href="#page", className="skip-link"),
+            _top_bar(view, active, lang, address),
+            html.Div(
+                [
+                    html.Span(t("offline", lang, date=fetched)),
+                    " ",
+                    html.A(t("reload", lang), href=address),
+                ],
+                className="offline-banner",
+                role="status",
+            ),
+            html.Main(children, id="page", className="page", **{"data-page": active}),
+            html.Nav(
+                _nav_links(view, active, lang, "tabbar-link"),
+                className="tabbar",
+                **{"aria-label": t("nav_label", lang)},
+            ),
+        ],
+        className="frame",
+        **{"data-lang": lang},
+    )
+
+
+def render_frame(engine: Engine, path: str | None, search: str | None) -> html.Div:
+    """The whole frame for an address, for the user of this request (perimeter read now)."""
+    path = path or "/"
+    search = search or ""
+    lang = current_lang()
+    address = path + search
+    perimeter = current_perimeter()
+    try:
+        span = data_span(engine)
+    except WarehouseMissing:
+        span = None
+    if span is None:
+        notice = html.Section(html.P(t("no_warehouse", lang)), className="panel notice")
+        return frame(None, "none", [notice], lang, address)
+    names = establishments(engine, perimeter)
+    sel = Selection.parse(search)
+    if sel.establishment and sel.establishment not in names:
+        sel = sel.with_(establishment=None)
+    view = View(engine, perimeter, lang, path, sel, span[0], span[1], names)
+    route = route_of(path, engine)
+    active = route.tab
+    if active == "detail":
+        metric = engine.metric(path.rstrip("/")[len(DETAIL_PREFIX) :])
+        active = _TAB_OF_DOMAIN.get(metric.domain, "home")
+    title, children = route.render(view)
+    return frame(view, active, children, lang, address)
+
+
+def table_for(engine: Engine, path: str | None, search: str | None):
+    """The table on screen at an address (None when the page has none), for the export."""
+    span = data_span(engine)
+    route = route_of(path or "/", engine)
+    if span is None or route.table is None:
+        return None
+    perimeter = current_perimeter()
+    names = establishments(engine, perimeter)
+    sel = Selection.parse(search)
+    if sel.establishment and sel.establishment not in names:
+        sel = sel.with_(establishment=None)
+    view = View(engine, perimeter, current_lang(), path or "/", sel, span[0], span[1], names)
+    return route.table(view).sorted(sel.sort, sel.ascending)

@@ -1,0 +1,89 @@
+"""Server-side HTML of a page's Dash components, painted before any JavaScript runs.
+
+The first response carries the page as plain HTML (figures included), so a phone
+shows today's numbers at once; the Dash app then mounts the same tree and CSS
+swaps the two without a layout shift (see `.ssr` in assets/cockpit.css). Links
+work before the swap as ordinary links. No ids are copied: the live tree owns them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from dash.development.base_component import Component
+
+_VOID = {"img", "br", "hr", "meta", "link", "input", "source", "wbr", "col"}
+_TAGS = {"MapEl": "map", "ObjectEl": "object"}
+_RENAMED = {
+    "className": "class",
+    "htmlFor": "for",
+    "tabIndex": "tabindex",
+    "colSpan": "colspan",
+    "rowSpan": "rowspan",
+    "dateTime": "datetime",
+}
+_SKIPPED = {
+    "children",
+    "id",
+    "key",
+    "n_clicks",
+    "n_clicks_timestamp",
+    "disable_n_clicks",
+    "loading_state",
+    "setProps",
+    "style",
+}
+_NOTHING = {"Location", "Store", "Download", "Interval"}
+
+
+def _style(style: dict) -> str:
+    def kebab(name: str) -> str:
+        return "".join("-" + c.lower() if c.isupper() else c for c in name)
+
+    return ";".join(f"{kebab(k)}:{v}" for k, v in style.items())
+
+
+def _attributes(props: dict) -> str:
+    parts = []
+    for name, value in props.items():
+        if name in _SKIPPED or value is None or value is False:
+            continue
+        attr = _RENAMED.get(name, name)
+        if value is True:
+            parts.append(f" {attr}")
+        else:
+            parts.append(f' {attr}="{escape(str(value), quote=True)}"')
+    if props.get("style"):
+        parts.append(f' style="{escape(_style(props["style"]), quote=True)}"')
+    return "".join(parts)
+
+
+def to_html(node) -> str:
+    """HTML of a component tree (html.*, dcc.Link; dcc.Graph becomes a sized placeholder)."""
+    if node is None:
+        return ""
+    if isinstance(node, (list, tuple)):
+        return "".join(to_html(child) for child in node)
+    if not isinstance(node, Component):
+        return escape(str(node), quote=False)
+    kind = type(node).__name__
+    props = {k: getattr(node, k) for k in node._prop_names if getattr(node, k, None) is not None}
+    props.update({k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))})
+    children = to_html(props.get("children"))
+    if node._namespace == "dash_core_components":
+        if kind in _NOTHING:
+            return ""
+        if kind == "Link":
+            keep = {k: props.get(k) for k in ("href", "className", "title", "style")}
+            return f"<a{_attributes(keep)}>{children}</a>"
+        if kind == "Graph":
+            keep = {
+                "className": (props.get("className") or "") + " ssr-graph",
+                "style": props.get("style"),
+            }
+            return f"<div{_attributes(keep)}></div>"
+        return ""
+    tag = _TAGS.get(kind, kind.lower())
+    if tag in _VOID:
+        return f"<{tag}{_attributes(props)}>"
+    return f"<{tag}{_attributes(props)}>{children}</{tag}>"
