@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 import pytest
 from conftest import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
 
+from cockpit.warehouse import swap
 from cockpit.warehouse.errors import IngestError
 from cockpit.warehouse.ingest import ingest_files
 
@@ -141,6 +143,7 @@ def test_ingest_log_records_every_file_of_the_run(tmp_path, db_path, frames):
 
 READER = """
 import sys
+import threading
 from cockpit.warehouse.connection import ReadOnlyWarehouse
 warehouse = ReadOnlyWarehouse(sys.argv[1])
 count = "SELECT count(*) FROM activity"
@@ -246,3 +249,27 @@ def test_cli_summarises_each_file_and_reads_the_db_from_the_environment(tmp_path
         "SELECT DISTINCT username FROM ingest_log"
     )
     assert users.fetchall() == [("dg",)]
+
+
+def test_an_ingest_waits_for_the_one_holding_the_warehouse_lock(tmp_path, db_path, frames):
+    files = write_group(frames, tmp_path, ["structure"])
+    waited = threading.Event()
+    with swap.exclusive_lock(db_path):
+        worker = threading.Thread(
+            target=ingest_files, args=(files, db_path), kwargs={"on_wait": waited.set}
+        )
+        worker.start()
+        assert waited.wait(10)
+        time.sleep(0.2)
+        assert not db_path.exists()  # still waiting
+    worker.join(30)
+    assert len(table_contents(db_path)["structure"]) == len(frames["structure"])
+
+
+def test_leftovers_of_killed_runs_are_removed_by_the_next_run(tmp_path, db_path, frames):
+    db_path.parent.mkdir(parents=True)
+    leftovers = [db_path.with_name(f"{db_path.name}.tmp-4242{suffix}") for suffix in ("", ".wal")]
+    for leftover in leftovers:
+        leftover.write_bytes(b"half a warehouse")
+    ingest_files(write_group(frames, tmp_path, ["structure"]), db_path)
+    assert not any(leftover.exists() for leftover in leftovers)

@@ -94,4 +94,7 @@ def _print_summary(out: Console, report: IngestReport) -> None:
         table.add_row(Path(f.file).name, f.kind, f"{f.rows:,}", periods, status)
     out.print(table)
     seconds = (report.finished_at - report.started_at).total_seconds()
-    out.print(f"{report.rows:,} rows from {len(report.files)} file(s) in {seconds:.1f} s.")
+    out.print(
+        f"{report.rows:,} rows from {len(report.files)} file(s) in {seconds:.1f} s.",
+        highlight=False,
+    )
