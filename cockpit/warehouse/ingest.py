@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 
 from cockpit.config import warehouse_path
-from cockpit.contracts import LOAD_ORDER, Contract
+from cockpit.contracts import LOAD_ORDER
 from cockpit.warehouse import swap
 from cockpit.warehouse.errors import FileError, IngestError
 from cockpit.warehouse.headers import HeaderMatch, UnknownExtract, detect_kind
@@ -217,11 +217,11 @@ def _load_files(con, planned, errors, notify, run_id, username) -> list[FileRepo
             _restart(con, structures)
         file_errors = checked.errors or _claim(con, checked, claimed)
         replaced = 0
-        if checked.staged and (not file_errors or checked.contract.kind == "structure"):
+        if checked.read and (not file_errors or checked.contract.kind == "structure"):
             # A refused structure is still loaded, so that the services of the
             # files after it are checked against what it declares.
             notify(path, "loading")
-            replaced = _replace(con, checked.contract)
+            replaced = _replace(con, checked)
             if checked.contract.kind == "structure":
                 structures.append(item)
         con.execute(f"DROP TABLE IF EXISTS __groups; DROP TABLE IF EXISTS {STAGED}")
@@ -242,8 +242,7 @@ def _restart(con, structures: list[_Planned]) -> None:
     con.execute("ROLLBACK")
     con.execute("BEGIN TRANSACTION")
     for item in structures:
-        check(con, item.source, item.match)
-        _replace(con, item.match.contract)
+        _replace(con, check(con, item.source, item.match))
 
 
 def _report(item: _Planned, checked: CheckedFile, replaced: int) -> FileReport:
@@ -262,7 +261,8 @@ def _report(item: _Planned, checked: CheckedFile, replaced: int) -> FileReport:
 def _claim(con, checked: CheckedFile, claimed: dict[str, dict[tuple, str]]) -> list[FileError]:
     """Two files of one run may not both load the same month of the same establishment."""
     contract = checked.contract
-    con.execute(f"CREATE OR REPLACE TEMP TABLE __groups AS {replace_groups_sql(contract)}")
+    groups_sql = replace_groups_sql(contract, checked.rows_sql)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __groups AS {groups_sql}")
     groups = con.execute("SELECT * FROM __groups").fetchall()
     mine = str(checked.source.path)
     taken = claimed.setdefault(contract.kind, {})
@@ -282,15 +282,19 @@ def _shown(group: tuple) -> str:
     return "(" + ", ".join(values) + ")"
 
 
-def _replace(con, contract: Contract) -> int:
-    """Drop the stored rows the file supersedes, then insert the file's rows."""
-    on = contract.replace_on
-    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS __groups AS {replace_groups_sql(contract)}")
-    match = " AND ".join(f"t.{quote_ident(c)} = g.{quote_ident(c)}" for c in on)
+def _replace(con, checked: CheckedFile) -> int:
+    """Drop the stored rows the file supersedes; insert the file's rows if still staged."""
+    contract = checked.contract
+    groups_sql = replace_groups_sql(contract, checked.rows_sql)
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS __groups AS {groups_sql}")
+    match = " AND ".join(f"t.{quote_ident(c)} = g.{quote_ident(c)}" for c in contract.replace_on)
+    if checked.inserted:  # only the rows that were there before the file
+        match += f" AND t.rowid <= {checked.last_rowid}"
     replaced = con.execute(
         f"DELETE FROM {contract.kind} t USING __groups g WHERE {match}"
     ).fetchall()[0][0]
-    con.execute(insert_sql(contract))
+    if not checked.inserted:
+        con.execute(insert_sql(contract))
     return replaced
 
 

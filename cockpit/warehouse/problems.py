@@ -93,13 +93,7 @@ class Findings:
 
     def unknown_services(self, con) -> None:
         """Services of activity/hr rows must be declared by a structure (this run's or stored)."""
-        complete = " AND ".join(f"s.{c} IS NOT NULL" for c in SERVICE_COLUMNS)
-        known = " AND ".join(f"k.{c} = s.{c}" for c in SERVICE_COLUMNS)
-        unknown = f"{complete} AND NOT EXISTS (SELECT 1 FROM structure k WHERE {known})"
-        cols = ", ".join(SERVICE_COLUMNS)
-        distinct = f"SELECT count(*) FROM (SELECT DISTINCT {cols} FROM {STAGED}) s WHERE {unknown}"
-        if not scalar(con, distinct):
-            return
+        unknown = unknown_service_condition("s")
         self.totals["service"] = scalar(con, f"SELECT count(*) FROM {STAGED} s WHERE {unknown}")
         for record, establishment, pole, service in con.execute(
             f"SELECT {record_of(con, STAGED)} AS record, s.establishment_id, s.pole, s.service "
@@ -133,6 +127,13 @@ class Findings:
         if more > 0:
             errors.append(FileError(file, None, None, f"… and {more} more problem(s) in this file"))
         return errors
+
+
+def unknown_service_condition(alias: str) -> str:
+    """SQL: the row `alias` names a service that no structure row declares."""
+    complete = " AND ".join(f"{alias}.{c} IS NOT NULL" for c in SERVICE_COLUMNS)
+    known = " AND ".join(f"k.{c} = {alias}.{c}" for c in SERVICE_COLUMNS)
+    return f"{complete} AND NOT EXISTS (SELECT 1 FROM structure k WHERE {known})"
 
 
 def _position(problem: Problem) -> int:

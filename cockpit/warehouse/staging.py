@@ -1,4 +1,10 @@
-"""The staging tables: an extract read into DuckDB once, in file order, typed or as text."""
+"""Reading an extract into DuckDB once: straight into its table, or into staging tables.
+
+Most extracts go straight into their warehouse table (the rows a file adds
+are those past the table's last rowid: appends always get higher rowids), and
+are checked there. Extracts with optional typed columns, and every file whose
+problems must be named by line, go through a staging table kept in file order.
+"""
 
 from __future__ import annotations
 
@@ -29,16 +35,46 @@ def read_into(
     table: str,
     inner: str = "*",
     outer: str = "*",
-) -> None:
-    """CREATE a temp table from the file (a reading error aborts the transaction)."""
+) -> int:
+    """Read the file into a table and return how many rows were read.
+
+    `table` is a temp table to create, or 'INSERT INTO <table> (<columns>)'.
+    A reading error aborts the transaction.
+    """
     relation = source.relation(con, match.names(len(source.headers)))
+    target = table if table.startswith("INSERT") else f"CREATE OR REPLACE TEMP TABLE {table} AS"
     try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table} AS "
-            f"SELECT {outer} FROM (SELECT {inner} FROM {relation})"
-        )
+        return con.execute(
+            f"{target} SELECT {outer} FROM (SELECT {inner} FROM {relation})"
+        ).fetchall()[0][0]
     except duckdb.Error as exc:
         raise describe_read_error(exc) from exc
+
+
+def needs_staging(rules: list[ColumnRule]) -> bool:
+    """Optional typed columns need a flag telling a refused cell from an empty one."""
+    return any(r.refused != "false" for r in rules)
+
+
+def insert_directly(
+    con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch
+) -> tuple[int, int]:
+    """Append the file's typed rows to its table: (the table's last rowid before, rows added).
+
+    Appended rows always get higher rowids, so `rowid > last` selects the file's rows.
+    """
+    kind = match.contract.kind
+    rules = rules_for(source, match)
+    last = scalar(con, f"SELECT coalesce(max(rowid), -1) FROM {kind}")
+    parsed = ", ".join(f"{r.parsed} AS {quote_ident(r.name)}" for r in rules)
+    values = ", ".join(r.value for r in rules)
+    columns = ", ".join(quote_ident(r.name) for r in rules)
+    inserted = read_into(con, source, match, f"INSERT INTO {kind} ({columns})", parsed, values)
+    return last, inserted
+
+
+def added_rows(kind: str, last_rowid: int) -> str:
+    return f"(SELECT * FROM {kind} WHERE rowid > {last_rowid})"
 
 
 def stage(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) -> None:

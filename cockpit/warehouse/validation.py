@@ -1,9 +1,9 @@
 """Checks one extract against its contract with set-based SQL, inside the ingest transaction.
 
-A file is read once into a typed staging table where every refused value is
-NULL (rules.py, staging.py). One aggregate query over that table, plus a
-count of distinct keys and of unknown services, says whether anything is
-wrong; only then are the problems named one by one (problems.py).
+A file is read once, typed, every refused value NULL (rules.py), straight
+into its warehouse table or into a staging table (staging.py). One aggregate
+query over its rows, a count of distinct keys and one of unknown services say
+whether anything is wrong; only then are the problems named (problems.py).
 """
 
 from __future__ import annotations
@@ -15,10 +15,18 @@ import duckdb
 from cockpit.contracts import Contract
 from cockpit.warehouse.errors import FileError
 from cockpit.warehouse.headers import HeaderMatch
-from cockpit.warehouse.problems import Findings
+from cockpit.warehouse.problems import SERVICE_COLUMNS, Findings, unknown_service_condition
 from cockpit.warehouse.readers import Source, UnreadableFile
 from cockpit.warehouse.rules import flag_name, period_bounds, quote_ident, row_rules, stored_values
-from cockpit.warehouse.staging import STAGED, rules_for, scalar, stage
+from cockpit.warehouse.staging import (
+    STAGED,
+    added_rows,
+    insert_directly,
+    needs_staging,
+    rules_for,
+    scalar,
+    stage,
+)
 
 
 @dataclass
@@ -29,7 +37,10 @@ class CheckedFile:
     period_start: str | None = None
     period_end: str | None = None
     errors: list[FileError] = field(default_factory=list)
-    staged: bool = False  # the staging table holds this file's rows
+    read: bool = False  # the file's rows are in DuckDB, at `rows_sql`
+    rows_sql: str = STAGED
+    inserted: bool = False  # …already in their warehouse table, past `last_rowid`
+    last_rowid: int = -1
     aborted: bool = False  # reading failed, which aborted the transaction
     not_utf8: bool = False  # …because the CSV is not UTF-8 after all: read it as Latin-1
 
@@ -52,60 +63,81 @@ def header_errors(source: Source, match: HeaderMatch) -> list[FileError]:
 
 
 def check(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) -> CheckedFile:
-    """Stage the file and check every rule; the staging table stays for the load."""
+    """Read the file into DuckDB (staging.py) and check every rule of its contract."""
     checked = CheckedFile(source, match)
+    contract = match.contract
+    rules = rules_for(source, match)
     try:
-        stage(con, source, match)
+        if needs_staging(rules):
+            stage(con, source, match)
+            read = scalar(con, f"SELECT count(*) FROM {STAGED}")
+        else:
+            checked.last_rowid, read = insert_directly(con, source, match)
+            checked.rows_sql, checked.inserted = added_rows(contract.kind, checked.last_rowid), True
     except UnreadableFile as exc:
         checked.errors, checked.aborted = [_unreadable(source, exc)], True
         checked.not_utf8 = exc.not_utf8 and source.format == "csv" and source.encoding == "utf-8"
         return checked
-    checked.staged = True
-    contract = match.contract
-    rules = rules_for(source, match)
+    checked.read = True
     row_checks = row_rules(contract)
     counted = [f"count_if({quote_ident(r.name)} IS NULL)" for r in rules if not r.column.optional]
-    counted += [f"count_if({flag_name(r.name)})" for r in rules if r.column.optional]
+    if not checked.inserted:
+        counted += [f"count_if({flag_name(r.name)})" for r in rules if r.column.optional]
     counted += [f"count_if(coalesce({rule.condition}, false))" for rule in row_checks]
     first, last = period_bounds(contract) or ("NULL", "NULL")
     summary = con.execute(
         f"SELECT count(*), strftime({first}, '%Y-%m'), strftime({last}, '%Y-%m'), "
-        f"{', '.join(counted)} FROM {STAGED}"
+        f"{', '.join(counted)} FROM {checked.rows_sql}"
     ).fetchall()[0]
     checked.rows, checked.period_start, checked.period_end = summary[:3]
-    refused_values = sum(summary[3 : 3 + len(rules)])
-    refused_rows = sum(summary[3 + len(rules) :])
+    if checked.rows != read:
+        raise RuntimeError(f"the rows just read into {contract.kind} cannot be told apart")
+    refused_rows = sum(summary[3 + len(counted) - len(row_checks) :])
+    refused_values = sum(summary[3:]) - refused_rows
     stored = stored_values(contract)
     key = ", ".join(stored[k] for k in contract.key)
     # Alone, this aggregate runs in parallel; beside the others it would not.
-    distinct_keys = scalar(con, f"SELECT count(DISTINCT hash({key})) FROM {STAGED}")
-
-    findings = Findings()
-    if refused_values:
-        try:
-            findings.column_values(con, source, match, rules)
-        except UnreadableFile as exc:
-            checked.errors = [_unreadable(source, exc)]
-            return checked
-    if refused_rows:
-        findings.row_rules(con, row_checks)
-    if distinct_keys < checked.rows:  # or a hash collision, which finds nothing
-        findings.duplicate_keys(con, contract)
+    distinct_keys = scalar(con, f"SELECT count(DISTINCT hash({key})) FROM {checked.rows_sql}")
+    unknown_services = 0
     if contract.kind in ("activity", "hr"):
-        findings.unknown_services(con)
-    checked.errors = findings.as_errors(source)
+        services = f"SELECT DISTINCT {', '.join(SERVICE_COLUMNS)} FROM {checked.rows_sql}"
+        unknown = unknown_service_condition("s")
+        unknown_services = scalar(con, f"SELECT count(*) FROM ({services}) s WHERE {unknown}")
+    if refused_values or refused_rows or distinct_keys < checked.rows or unknown_services:
+        checked.errors = _name_problems(con, checked, rules, refused_values, refused_rows,
+                                        distinct_keys < checked.rows, unknown_services)  # fmt: skip
     return checked
+
+
+def _name_problems(con, checked, rules, values, rows, duplicates, services) -> list[FileError]:
+    """The slow path: the file in file order, each problem with its line and reason."""
+    source, match = checked.source, checked.match
+    try:
+        if checked.inserted:
+            stage(con, source, match)
+        findings = Findings()
+        if values:
+            findings.column_values(con, source, match, rules)
+    except UnreadableFile as exc:
+        return [_unreadable(source, exc)]
+    if rows:
+        findings.row_rules(con, row_rules(match.contract))
+    if duplicates:  # or a hash collision, which finds nothing
+        findings.duplicate_keys(con, match.contract)
+    if services:
+        findings.unknown_services(con)
+    return findings.as_errors(source)
 
 
 def _unreadable(source: Source, exc: UnreadableFile) -> FileError:
     return FileError(str(source.path), exc.line, None, exc.reason, source.line_label)
 
 
-def replace_groups_sql(contract: Contract) -> str:
-    """The (period, establishment)… groups the staged file carries, which it replaces."""
+def replace_groups_sql(contract: Contract, rows_sql: str) -> str:
+    """The (period, establishment)… groups the file carries, which it replaces."""
     stored = stored_values(contract)
     cols = ", ".join(f"{stored[c]} AS {quote_ident(c)}" for c in contract.replace_on)
-    return f"SELECT DISTINCT {cols} FROM {STAGED}"
+    return f"SELECT DISTINCT {cols} FROM {rows_sql}"
 
 
 def insert_sql(contract: Contract) -> str:
