@@ -246,8 +246,12 @@ def test_month_specific_target_wins_over_the_year(engine):
 
 
 def test_default_thresholds_apply_without_targets(engine):
-    row = engine.run(QueryPlan.build("alos", Period.parse("2024-03")), EVERYTHING).single_row
-    assert row["status"] == ("green" if row["value"] <= 6 else "amber")
+    row = engine.run(QueryPlan.build("ip_dms", Period.parse("2024-03")), EVERYTHING).single_row
+    value = row["value"]
+    assert row["status"] == ("green" if value <= 1.0 else "amber" if value <= 1.05 else "red")
+    # ALOS depends on the case mix: no default, so no status without a target.
+    alos = engine.run(QueryPlan.build("alos", Period.parse("2024-03")), EVERYTHING).single_row
+    assert alos["status"] is None
 
 
 def test_missing_months_are_reported_not_invented(engine):
