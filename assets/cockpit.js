@@ -30,14 +30,16 @@
     if (!app || typeof MutationObserver === "undefined") { return; }
     var pending = false;
     new MutationObserver(function () {
+      // Runs right after Dash's first commit, before that frame is painted: the live copy
+      // replaces the server-painted one without a blank frame or a layout shift.
+      if (!root.classList.contains("live") && app.querySelector(".frame")) {
+        root.classList.add("live");
+        var ssr = document.getElementById("ssr");
+        if (ssr) { ssr.parentNode.removeChild(ssr); }
+      }
       if (pending) { return; }
       pending = true;
-      requestAnimationFrame(function () {
-        pending = false;
-        var ssr = document.getElementById("ssr");
-        if (ssr && app.querySelector(".frame")) { ssr.parentNode.removeChild(ssr); }
-        followTitle();
-      });
+      requestAnimationFrame(function () { pending = false; followTitle(); });
     }).observe(app, { childList: true, subtree: true });
   }
 

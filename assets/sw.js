@@ -14,16 +14,18 @@ self.addEventListener("install", (event) => {
     const shell = await caches.open(SHELL);
     await shell.addAll(["/manifest.webmanifest", "/assets/icons/icon-192.png"]).catch(() => {});
     try {
-      const response = await fetch("/", { credentials: "same-origin" });
-      if (response.ok && !response.redirected) {
+      // Home is plain HTML; a page with the Dash runtime lists the bundles to keep.
+      const urls = new Set();
+      for (const page of ["/", "/question"]) {
+        const response = await fetch(page, { credentials: "same-origin" });
+        if (!response.ok || response.redirected) { continue; }
         const html = await response.clone().text();
-        const urls = new Set();
         for (const m of html.matchAll(/(?:src|href)="(\/(?:_dash-component-suites|assets)\/[^"]+)"/g)) {
           urls.add(m[1].replace(/&amp;/g, "&"));
         }
-        await shell.addAll([...urls]);
-        await (await caches.open(DATA)).put("/", response);
+        await (await caches.open(DATA)).put(page, response);
       }
+      await shell.addAll([...urls]);
     } catch (e) { /* offline at install: runtime caching fills in later */ }
     await self.skipWaiting();
   })());

@@ -7,8 +7,10 @@ navigation. Everything goes through the Engine with the perimeter of the request
 
 from __future__ import annotations
 
+import re
+
 from dash import Dash, Input, Output, State, dcc, html, no_update
-from flask import Flask
+from flask import Flask, request
 
 from cockpit import config
 from cockpit.engine import Engine
@@ -16,10 +18,22 @@ from cockpit.ui.address import page_address
 from cockpit.ui.export import filename, to_csv, to_xlsx
 from cockpit.ui.i18n import current_lang
 from cockpit.ui.pwa import install_pwa_routes
+from cockpit.ui.router import route_of
 from cockpit.ui.shell import render_frame, table_for
 from cockpit.ui.ssr import to_html
 
 ASSETS = config.PROJECT_ROOT / "assets"
+# A script Dash always lists that this app does not need: DataTable's loader (no DataTable).
+# (The polyfill stays: dcc needs its regenerator runtime.)
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
+
+# What the Dash runtime adds to a page: its config, its bundles and the renderer bootstrap.
+DASH_RUNTIME = re.compile(
+    r'<script id="_dash-config"[^>]*>.*?</script>\s*'
+    r'|<script src="/_dash-component-suites/[^"]*"></script>\s*'
+    r'|<script id="_dash-renderer"[^>]*>.*?</script>\s*',
+    re.S,
+)
 
 INDEX = """<!DOCTYPE html>
 <html lang="fr">
@@ -58,14 +72,27 @@ META_TAGS = [
 
 
 class CockpitDash(Dash):
-    """Dash whose first HTML response already holds the page (see cockpit.ui.ssr)."""
+    """Dash whose first HTML response already holds the page (see cockpit.ui.ssr).
+
+    Home, made only of links, is served as that HTML alone: on a phone the Dash
+    runtime costs about a second of main-thread work that home has no use for.
+    Every other page boots Dash, and in-app navigation (home included) goes
+    through the router callback from there on.
+    """
 
     engine: Engine
+
+    def index(self, *args, **kwargs):
+        page = super().index(*args, **kwargs)
+        if route_of(request.path).live:
+            return page
+        return DASH_RUNTIME.sub("", page)
 
     def interpolate_index(self, **kwargs) -> str:
         path, search = page_address(from_referrer=False)
         page = to_html(render_frame(self.engine, path, search))
         kwargs["app_entry"] = f'<div id="ssr" class="ssr">{page}</div>' + kwargs["app_entry"]
+        kwargs["scripts"] = UNUSED_SCRIPTS.sub("", kwargs["scripts"])
         index = super().interpolate_index(**kwargs)
         lang = current_lang()
         return index.replace('<html lang="fr">', f'<html lang="{lang}">', 1)

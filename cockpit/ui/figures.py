@@ -285,29 +285,42 @@ def _known(engine: Engine, metric_id: str) -> bool:
         return False
 
 
-def alerts(
+def _alert(
+    engine: Engine, perimeter: Perimeter, metric: Metric, month: date, filters: dict[str, str]
+) -> Alert | None:
+    try:
+        figure = period_figure(
+            engine, perimeter, metric, month_of(month), allowed_filters(metric, filters)
+        )
+    except QueryError:
+        return None
+    return Alert(metric, figure) if figure.status in _SEVERITY else None
+
+
+def worst_first(found: Iterable[Alert | None]) -> list[Alert]:
+    return sorted((a for a in found if a is not None), key=lambda a: a.severity, reverse=True)
+
+
+def home_figures(
     engine: Engine,
     perimeter: Perimeter,
+    metric_ids: Iterable[str],
     month: date,
     filters: dict[str, str],
-    known: Iterable[Kpi] = (),
-) -> list[Alert]:
-    """Every visible metric in red or amber for the month, worst first."""
-    have = {k.metric.id: k.figure for k in known if k.period == month_of(month)}
-
-    def one(metric: Metric) -> Alert | None:
-        figure = have.get(metric.id)
-        if figure is None:
-            try:
-                figure = period_figure(
-                    engine, perimeter, metric, month_of(month), allowed_filters(metric, filters)
-                )
-            except QueryError:
-                return None
-        return Alert(metric, figure) if figure.status in _SEVERITY else None
-
-    found = [a for a in _POOL.map(one, engine.metrics()) if a is not None]
-    return sorted(found, key=lambda a: a.severity, reverse=True)
+) -> tuple[list[Kpi], list[Alert]]:
+    """The home cards (month and year to date) and the alerts over every visible metric,
+    worst first; all their plans are submitted at once so a cold cache runs them side by side."""
+    ids = [m for m in metric_ids if _known(engine, m)]
+    period = month_of(month)
+    cards = [_POOL.submit(kpi, engine, perimeter, m, period, filters, True) for m in ids]
+    others = [
+        _POOL.submit(_alert, engine, perimeter, m, month, filters)
+        for m in engine.metrics()
+        if m.id not in ids
+    ]
+    items = [item for item in (c.result() for c in cards) if item is not None]
+    found = [Alert(k.metric, k.figure) for k in items if k.figure.status in _SEVERITY]
+    return items, worst_first([*found, *(f.result() for f in others)])
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ class Route:
     tab: str  # home | activity | hr | finance | question | detail
     render: Callable[[View], tuple[str, list]]
     table: Callable[[View], TableModel] | None = None
+    live: bool = True  # needs the Dash runtime on a first load (False: links only)
 
 
 def _domain_route(name: str) -> Route:
@@ -24,7 +25,7 @@ def _domain_route(name: str) -> Route:
 
 
 ROUTES = {
-    "/": Route("home", home.render),
+    "/": Route("home", home.render, live=False),
     "/question": Route("question", question.render),
     **{path: _domain_route(name) for name, path in domain.PATHS.items()},
 }

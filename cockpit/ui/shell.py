@@ -34,16 +34,9 @@ def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
     links = []
     for tab, path, key in TABS:
         href = view.href(path, pole=None, sort=None) if view and tab != "question" else path
-        links.append(
-            dcc.Link(
-                [
-                    html.Span(className=f"icon icon-{tab}"),
-                    html.Span(t(key, lang), className="label"),
-                ],
-                href=href,
-                className=f"{css} on" if tab == active else css,
-            )
-        )
+        # The icon is a CSS mask drawn before the text (.icon-home::before): one component.
+        classes = f"{css} icon-{tab}" + (" on" if tab == active else "")
+        links.append(dcc.Link(t(key, lang), href=href, className=classes))
     return links
 
 
@@ -77,7 +70,7 @@ def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.He
             dcc.Link(
                 [
                     html.Img(
-                        src="/assets/icons/logo.svg", alt="", width=28, height=28, className="logo"
+                        src="/assets/icons/icon.svg", alt="", width=28, height=28, className="logo"
                     ),
                     html.Span(t("app_name", lang), className="brand-name"),
                 ],

@@ -3,7 +3,7 @@
 The first response carries the page as plain HTML (figures included), so a phone
 shows today's numbers at once; the Dash app then mounts the same tree and CSS
 swaps the two without a layout shift (see `.ssr` in assets/cockpit.css). Links
-work before the swap as ordinary links. No ids are copied: the live tree owns them.
+work before the swap as ordinary links. Ids stay with the live tree, but for in-page anchors.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ _RENAMED = {
     "rowSpan": "rowspan",
     "dateTime": "datetime",
 }
+# Anchors kept in the server copy (skip link, in-page links); other ids belong to the live tree.
+_KEPT_IDS = {"page", "alertes"}
 _SKIPPED = {
     "children",
     "id",
@@ -68,6 +70,7 @@ def to_html(node) -> str:
         return escape(str(node), quote=False)
     kind = type(node).__name__
     props = {k: getattr(node, k) for k in node._prop_names if getattr(node, k, None) is not None}
+    anchor = props.get("id") if props.get("id") in _KEPT_IDS else None
     props.update({k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))})
     children = to_html(props.get("children"))
     if node._namespace == "dash_core_components":
@@ -84,6 +87,7 @@ def to_html(node) -> str:
             return f"<div{_attributes(keep)}></div>"
         return ""
     tag = _TAGS.get(kind, kind.lower())
+    attributes = (f' id="{anchor}"' if anchor else "") + _attributes(props)
     if tag in _VOID:
-        return f"<{tag}{_attributes(props)}>"
-    return f"<{tag}{_attributes(props)}>{children}</{tag}>"
+        return f"<{tag}{attributes}>"
+    return f"<{tag}{attributes}>{children}</{tag}>"

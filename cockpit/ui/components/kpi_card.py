@@ -43,20 +43,11 @@ def kpi_card(item: Kpi, lang: str, href: str) -> dcc.Link:
     if item.ytd is not None and item.ytd.value is not None:
         ytd = item.ytd
         parts = [
-            html.Span(t("ytd", lang), className="card-ytd-label"),
-            html.Span(
-                format_value(ytd.value, metric.format, metric.unit, lang),
-                className="card-ytd-value",
-            ),
+            t("ytd", lang) + " ",
+            html.B(format_value(ytd.value, metric.format, metric.unit, lang)),
         ]
         if ytd.previous is not None:
-            parts.append(
-                html.Span(
-                    variation_text(metric, ytd.value, ytd.previous, lang)
-                    + " "
-                    + t("vs_previous_year", lang),
-                    className="card-ytd-delta",
-                )
-            )
-        body.append(html.Div(parts, className="card-ytd"))
+            delta = variation_text(metric, ytd.value, ytd.previous, lang)
+            parts.append(f" · {delta} {t('vs_previous_year', lang)}")
+        body.append(html.P(parts, className="card-ytd"))
     return dcc.Link(body, href=href, className=f"card card-{figure.status or 'none'}")

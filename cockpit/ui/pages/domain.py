@@ -66,7 +66,8 @@ def render(view: View, domain: str) -> tuple[str, list]:
     title = t(TITLES[domain], lang)
     items = _items(view, domain)
     grid = html.Section(
-        [kpi_card(item, lang, view.metric_href(item.metric.id)) for item in items],
+        [html.H2(t("key_figures", lang), className="sr-only")]
+        + [kpi_card(item, lang, view.metric_href(item.metric.id)) for item in items],
         className="cards",
         **{"aria-label": t("figures_of", lang, period=view.period_text)},
     )

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from cockpit.periods import month_of
 from cockpit.ui.components.kpi_card import kpi_card
 from cockpit.ui.components.pickers import establishment_switch
 from cockpit.ui.components.status import status_chip, variation_text
-from cockpit.ui.figures import HOME_METRICS, Alert, alerts, kpis
+from cockpit.ui.figures import HOME_METRICS, Alert, home_figures
 from cockpit.ui.formatting import capitalised, format_value, month_name
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
@@ -65,14 +64,14 @@ def _summary(found: list[Alert], lang: str) -> html.P | None:
     if reds:
         parts.append(
             html.Span(
-                [html.Span(className="chip-dot"), t("count_red", lang, n=reds)],
+                t("count_red", lang, n=reds),
                 className="pill pill-red",
             )
         )
     if ambers:
         parts.append(
             html.Span(
-                [html.Span(className="chip-dot"), t("count_amber", lang, n=ambers)],
+                t("count_amber", lang, n=ambers),
                 className="pill pill-amber",
             )
         )
@@ -92,10 +91,7 @@ def render(view: View) -> tuple[str, list]:
         view.latest,
         view.names,
     )
-    cards = kpis(
-        view.engine, view.perimeter, HOME_METRICS, month_of(month), home_view.filters, with_ytd=True
-    )
-    found = alerts(view.engine, view.perimeter, month, home_view.filters, known=cards)
+    cards, found = home_figures(view.engine, view.perimeter, HOME_METRICS, month, home_view.filters)
     title = t("tab_home", lang)
     head = html.Header(
         [
@@ -116,7 +112,8 @@ def render(view: View) -> tuple[str, list]:
         className="page-head",
     )
     grid = html.Section(
-        [kpi_card(item, lang, home_view.metric_href(item.metric.id)) for item in cards],
+        [html.H2(t("key_figures", lang), className="sr-only")]
+        + [kpi_card(item, lang, home_view.metric_href(item.metric.id)) for item in cards],
         className="cards",
         **{"aria-label": t("figures_of", lang, period=month_name(month, lang))},
     )

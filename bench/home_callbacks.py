@@ -1,0 +1,109 @@
+"""Benchmark: server time to render the home page « Aujourd'hui » at demo scale.
+
+A first visit costs the server two renders of home: the HTML response (cards
+painted on the server) and Dash's `/_dash-layout` (the same page as the live
+layout; home needs no callback). Both are timed through the real Flask app
+(auth guard, compression, engine), logged in as the demo director, ≥ 50 runs
+each, with the engine's result cache warm and cleared before every run.
+
+    .venv/bin/python bench/home_callbacks.py [--runs 60] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cockpit.auth import ensure_demo_users  # noqa: E402
+from cockpit.web import create_app, engine_of  # noqa: E402
+
+TARGET_P95_MS = 150.0
+ROUTES = {"html": "/", "layout": "/_dash-layout"}
+
+
+def demo_warehouse(work: Path) -> Path:
+    """The demo hospital through the real CLI (`cockpit demo` + `cockpit ingest`)."""
+    cockpit = [sys.executable, "-m", "cockpit"]
+    extracts, db = work / "extracts", work / "demo.duckdb"
+    subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
+    subprocess.run(
+        [*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
+        check=True,
+        capture_output=True,
+    )
+    return db
+
+
+def logged_in_client(app):
+    client = app.test_client()
+    form = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    response = client.post(
+        "/login",
+        data={"csrf_token": token, "username": "directeur", "password": "demo-directeur"},
+        headers={"Origin": "http://localhost"},
+    )
+    assert response.status_code == 302, response.status_code
+    return client
+
+
+def timed(client, path: str) -> float:
+    headers = {"Accept-Encoding": "br, gzip", "Referer": "http://localhost/"}
+    started = time.perf_counter()
+    response = client.get(path, headers=headers)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, (path, response.status_code)
+    return elapsed
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--db", type=Path, help="An existing warehouse (default: build the demo)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="cockpit-bench-") as tmp:
+        work = Path(tmp)
+        db = args.db or demo_warehouse(work)
+        ensure_demo_users(work / "state")
+        app = create_app(db, ROOT / "queries", work / "state")
+        engine = engine_of(app)
+        client = logged_in_client(app)
+        for path in ROUTES.values():  # first request: Dash sets itself up
+            timed(client, path)
+
+        print(f"home at demo scale, {args.runs} runs per case (ms)")
+        print(f"{'cache':<6} {'response':<8} {'p50':>7} {'p95':>7} {'max':>7}")
+        worst = 0.0
+        for cache in ("warm", "cold"):
+            for name, path in ROUTES.items():
+                times = []
+                for _ in range(args.runs):
+                    if cache == "cold":
+                        with engine._cache_lock:
+                            engine._cache.clear()
+                    times.append(timed(client, path))
+                p50, p95 = statistics.median(times), percentile(times, 0.95)
+                worst = max(worst, p95) if cache == "warm" else worst
+                print(f"{cache:<6} {name:<8} {p50:7.1f} {p95:7.1f} {max(times):7.1f}")
+        verdict = "ok" if worst <= TARGET_P95_MS else "over"
+        print(f"warm p95 target ≤ {TARGET_P95_MS:.0f} ms: {verdict} (worst warm p95 {worst:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Benchmark: bytes on the wire for a cold first load of home on a phone (390×844).
+
+Logs in as the demo director, then opens « Aujourd'hui » in a fresh browser
+context (empty cache) and sums Chromium's `encodedDataLength` (compressed
+bytes received, headers included) of every request the page makes until the
+network is idle. Lists the heaviest responses and checks that no Plotly code
+(plotly.js, dcc's graph chunk) is fetched on home. Starts its own demo server
+(`cockpit demo` + `cockpit ingest` + `cockpit serve --demo-users`) unless --url.
+
+    .venv/bin/python bench/page_weight.py [--url http://127.0.0.1:8050]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET_KIB = 350
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+USER, PASSWORD = "directeur", "demo-directeur"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def demo_server(work: Path):
+    """A real `cockpit serve` on the demo hospital, in a subprocess; yields its URL."""
+    cockpit = [sys.executable, "-m", "cockpit"]
+    extracts, db = work / "extracts", work / "demo.duckdb"
+    subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
+    subprocess.run([*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
+                   check=True, capture_output=True)  # fmt: skip
+    port = free_port()
+    server = subprocess.Popen(
+        [*cockpit, "serve", "--db", str(db), "--state", str(work / "state"), "--port", str(port),
+         "--demo-users"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.25)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def log_in(browser, url: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "/login")
+    page.fill("#username", USER)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(url + "/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+def measure(url: str) -> int:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        state = log_in(browser, url)
+        context = browser.new_context(viewport={"width": 390, "height": 844},
+                                      storage_state=state, service_workers="block")  # fmt: skip
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        urls, sizes = {}, {}
+        cdp.on(
+            "Network.requestWillBeSent",
+            lambda e: urls.setdefault(e["requestId"], e["request"]["url"]),
+        )
+        cdp.on("Network.loadingFinished",
+               lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))  # fmt: skip
+        page.goto(url + "/", wait_until="networkidle")
+        page.wait_for_selector(".frame .card")
+        page.wait_for_load_state("networkidle")
+        time.sleep(0.5)
+        browser.close()
+
+    total = sum(sizes.values())
+    rows = sorted(((sizes[k], urls.get(k, "?")) for k in sizes), reverse=True)
+    fetched = [r for r in rows if not r[1].startswith("data:")]
+    print(f"cold first load of home at 390×844: {len(fetched)} requests (data: URIs left out)")
+    for size, address in rows:
+        if address.startswith("data:"):
+            continue
+        print(f"  {size / 1024:8.1f} KiB  {address.replace(url, '')[:100]}")
+    print(f"total transferred: {total / 1024:.1f} KiB (budget {BUDGET_KIB} KiB)")
+    plotly = [a for _, a in rows if "plotly" in a or "async-graph" in a]
+    print("plotly on home:", "NONE" if not plotly else ", ".join(plotly))
+    return total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="A running Cockpit with the demo users (default: start one)")
+    args = parser.parse_args()
+    if args.url:
+        total = measure(args.url.rstrip("/"))
+    else:
+        with tempfile.TemporaryDirectory(prefix="cockpit-weight-") as tmp, \
+                demo_server(Path(tmp)) as url:  # fmt: skip
+            total = measure(url)
+    return 0 if total <= BUDGET_KIB * 1024 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
