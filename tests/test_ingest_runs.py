@@ -273,3 +273,15 @@ def test_leftovers_of_killed_runs_are_removed_by_the_next_run(tmp_path, db_path,
         leftover.write_bytes(b"half a warehouse")
     ingest_files(write_group(frames, tmp_path, ["structure"]), db_path)
     assert not any(leftover.exists() for leftover in leftovers)
+
+
+def test_one_run_may_load_several_months_of_one_kind_from_several_files(tmp_path, db_path, frames):
+    ingest_files(write_group(frames, tmp_path / "v1"), db_path)
+    before = table_contents(db_path)
+    activity = frames["activity"].assign(admissions=1)
+    january = write_csv(activity[activity.period == "2024-01"], tmp_path / "jan.csv")
+    february = write_csv(activity[activity.period == "2024-02"], tmp_path / "feb.csv")
+    ingest_files([january, february], db_path)
+    after = table_contents(db_path)
+    assert sorted(r[4] for r in after["activity"]) == [1] * len(activity)
+    assert after["hr"] == before["hr"]
