@@ -1,0 +1,137 @@
+"""The dashboard through the real Flask app on the demo hospital: first HTML responses, the
+Dash layout and callbacks, perimeters, language, export, PWA files and cache headers."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+
+import pytest
+from auth_client import SAME_ORIGIN, add_user, fast_passwords, logged_in, make_app  # noqa: F401
+
+from cockpit.ui.figures import HOME_METRICS
+
+JSON = {**SAME_ORIGIN, "Content-Type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def app(demo_warehouse, tmp_path_factory):
+    state = tmp_path_factory.mktemp("ui-state")
+    add_user(state, "dg")
+    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id="990000012")
+    return make_app(demo_warehouse, state)
+
+
+@pytest.fixture
+def director(app):
+    return logged_in(app, "dg")
+
+
+def navigate(client, path: str, search: str = "") -> str:
+    body = {
+        "output": "frame-root.children",
+        "outputs": {"id": "frame-root", "property": "children"},
+        "inputs": [{"id": "url", "property": "pathname", "value": path},
+                   {"id": "url", "property": "search", "value": search}],
+        "state": [],
+        "changedPropIds": ["url.pathname"],
+    }  # fmt: skip
+    response = client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_data(as_text=True)
+
+
+def test_home_is_server_rendered_html_without_the_dash_runtime(director):
+    page = director.get("/").get_data(as_text=True)
+    assert page.count('class="card card-') == len(HOME_METRICS)
+    assert "Aujourd&#x27;hui" in page or "Aujourd'hui" in page
+    assert "_dash-component-suites" not in page and "_dash-config" not in page
+    assert "/assets/cockpit.js" in page and "/assets/cockpit.css" in page
+    for head in ('rel="manifest"', 'name="theme-color"', 'rel="apple-touch-icon"'):
+        assert head in page
+
+
+def test_other_pages_boot_dash_on_the_same_server_painted_page(director):
+    page = director.get("/activite").get_data(as_text=True)
+    assert 'id="ssr"' in page and "dash_renderer" in page
+    assert "dash_table/bundle" not in page and "plotly.min.js" not in page
+    layout = director.get("/_dash-layout", headers={"Referer": "http://localhost/activite?p=ytd"})
+    location = layout.get_json()["props"]["children"][0]["props"]
+    assert (location["pathname"], location["search"]) == ("/activite", "?p=ytd")
+    assert "Activit" in layout.get_data(as_text=True)
+
+
+def test_navigation_renders_the_page_of_the_address(director):
+    text = navigate(director, "/finances", "?p=ytd")
+    assert "Finances" in text and "Exporter CSV" in text
+    detail = navigate(director, "/indicateur/bed_occupancy_rate", "?pole=M%C3%A9decine")
+    assert "Cardiologie" in detail and "detail-chart" in detail
+    assert "Page introuvable" in navigate(director, "/indicateur/no_such_metric")
+
+
+def test_export_sends_the_table_on_screen_as_csv(director):
+    body = {
+        "output": "download.data",
+        "outputs": {"id": "download", "property": "data"},
+        "inputs": [{"id": "export-csv", "property": "n_clicks", "value": 1},
+                   {"id": "export-xlsx", "property": "n_clicks", "value": None}],
+        "state": [{"id": "url", "property": "pathname", "value": "/finances"},
+                  {"id": "url", "property": "search", "value": "?sort=metric&dir=asc"}],
+        "changedPropIds": ["export-csv.n_clicks"],
+    }  # fmt: skip
+    response = director.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
+    download = response.get_json()["response"]["download"]["data"]
+    assert download["filename"] == "cockpit-finances.csv"
+    text = base64.b64decode(download["content"]).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:3] == ["Indicateur", "Valeur", "N-1"]
+    names = [r[0] for r in rows[1:]]
+    assert names == sorted(names, key=str.casefold) and "Total des charges" in names
+
+
+def test_a_pole_manager_sees_only_their_pole(app):
+    chef = logged_in(app, "chef")
+    home = chef.get("/").get_data(as_text=True)
+    assert "CH de Rochebrune" not in home and "GHT (tous)" not in home
+    assert 'data-metric="days_of_cash"' not in home  # cash is not known per pole
+    detail = navigate(chef, "/indicateur/bed_occupancy_rate")
+    assert "Bloc opératoire" not in detail or "Chirurgie" in detail
+    assert "Cardiologie" not in detail and "Maternité" not in detail
+
+
+def test_the_language_switch_sets_a_cookie_and_everything_follows(director):
+    response = director.get("/lang/en?next=/finances")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/finances")
+    page = director.get("/finances").get_data(as_text=True)
+    assert '<html lang="en">' in page and ">Finance<" in page and "Export CSV" in page
+    director.get("/lang/fr?next=//evil.example")  # not a local path: goes home
+    assert director.get("/lang/fr?next=//evil.example").headers["Location"].endswith("/")
+
+
+def test_installable_manifest_icons_and_service_worker(app):
+    client = app.test_client()
+    worker = client.get("/sw.js")
+    assert worker.status_code == 200 and worker.headers["Service-Worker-Allowed"] == "/"
+    assert "javascript" in worker.headers["Content-Type"]
+    manifest = json.loads(client.get("/manifest.webmanifest").get_data(as_text=True))
+    assert manifest["short_name"] == "Cockpit" and manifest["display"] == "standalone"
+    assert manifest["start_url"] == "/" and manifest["theme_color"]
+    purposes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= purposes
+    for icon in manifest["icons"]:
+        assert client.get(icon["src"]).status_code == 200
+
+
+def test_static_files_are_kept_a_year_and_pages_are_compressed(director):
+    css = director.get("/assets/cockpit.css?m=1")
+    assert "max-age=31536000" in css.headers["Cache-Control"]
+    plotly = director.get("/assets/vendor/plotly-basic-4.1.1.min.js")
+    assert "immutable" in plotly.headers["Cache-Control"]
+    page = director.get("/activite", headers={"Accept-Encoding": "br, gzip"})
+    assert page.headers.get("Content-Encoding") in ("br", "gzip")
+    plain = director.get("/activite").get_data(as_text=True)
+    bundle = re.search(r'src="(/_dash-component-suites/[^"]+)"', plain)
+    assert "max-age=31536000" in director.get(bundle.group(1)).headers["Cache-Control"]
