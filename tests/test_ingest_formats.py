@@ -122,3 +122,16 @@ def test_latin1_is_recognised_even_far_into_the_file(tmp_path, frames):
     ingest_files([path], db)
     services = {row[4] for row in table_contents(db)["structure"]}
     assert "Bloc opératoire" in services
+
+
+def test_french_numbers_far_into_a_file_are_read_too(tmp_path):
+    from test_ingest_validation import long_treasury
+
+    frame = long_treasury(4000)
+    db = tmp_path / "cockpit.duckdb"
+    frame.loc[3900, "cash_eur"] = 1950975.5
+    french = frame.copy()
+    french.loc[3900, "cash_eur"] = "1 950 975,5"
+    ingest_files([write_csv(french, tmp_path / "french.csv")], db)
+    ingest_files([write_csv(frame, tmp_path / "plain.csv")], tmp_path / "plain.duckdb")
+    assert table_contents(db)["treasury"] == table_contents(tmp_path / "plain.duckdb")["treasury"]

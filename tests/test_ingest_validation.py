@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import table_contents, write_csv
+from conftest import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
 
 from cockpit.contracts import CONTRACTS
 from cockpit.warehouse.errors import FileError, IngestError
@@ -315,3 +315,29 @@ def test_a_malformed_file_does_not_stop_the_checks_of_the_others(tmp_path, db_pa
         ("activity.csv", 10, None),
         ("hr.csv", 3, "service"),
     ]
+
+
+def long_treasury(rows: int) -> pd.DataFrame:
+    """Treasury months for two establishments: longer than the sniffed start of a CSV."""
+    months = [f"{1900 + i // 12}-{i % 12 + 1:02d}" for i in range(rows // 2)]
+    return pd.DataFrame(
+        [
+            {"period": m, "establishment_id": e, "cash_eur": 1000.5 * i,
+             "debt_outstanding_eur": 2000.0, "depreciation_eur": 30.25}
+            for i, m in enumerate(months)
+            for e in (VALLOMBRE, ROCHEBRUNE)
+        ]
+    ).astype(object)  # fmt: skip
+
+
+def test_a_bad_number_far_into_a_clean_looking_file_is_still_named(tmp_path, db_path):
+    frame = long_treasury(4000)
+    frame.loc[3900, "depreciation_eur"] = "trente"
+    path = write_csv(frame, tmp_path / "treasury.csv")
+    assert path.stat().st_size > 2 * 65536  # well past what is sniffed
+    with pytest.raises(IngestError) as caught:
+        ingest_files([path], db_path)
+    error = only(caught.value.errors)
+    assert (error.line, error.column, error.reason) == (
+        3902, "depreciation_eur", "'trente' is not a number",
+    )  # fmt: skip

@@ -170,12 +170,10 @@ def ingest_files(
     return IngestReport(run_id, db, username, started, dt.datetime.now(), reports)
 
 
-class _NotUtf8(Exception):
-    """A CSV sniffed as UTF-8 has other bytes further on: the run starts again, reading it as
-    Latin-1 (a reading error aborts the transaction, so it cannot just read the file again)."""
-
-    def __init__(self, source: Source):
-        self.source = source
+class _ReadAgain(Exception):
+    """A CSV read on what its beginning showed (UTF-8, plain numbers) turned out otherwise
+    further on: the run starts again, reading it more carefully (a reading error aborts the
+    transaction, so the file cannot just be read again within it). Rare, and exact."""
 
 
 def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
@@ -189,9 +187,8 @@ def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
             try:
                 reports = _load_files(con, planned, run_errors, notify, run_id, username)
                 break
-            except _NotUtf8 as retry:
+            except _ReadAgain:
                 con.execute("ROLLBACK")
-                retry.source.encoding = "latin-1"
         errors += run_errors
         if errors:
             con.execute("ROLLBACK")
@@ -211,8 +208,8 @@ def _load_files(con, planned, errors, notify, run_id, username) -> list[FileRepo
         path, started = item.source.path, dt.datetime.now()
         notify(path, "checking")
         checked = check(con, item.source, item.match)
-        if checked.not_utf8:
-            raise _NotUtf8(item.source)
+        if checked.read_again:
+            raise _ReadAgain
         if checked.aborted:
             _restart(con, structures)
         file_errors = checked.errors or _claim(con, checked, claimed)

@@ -28,6 +28,7 @@ from cockpit.warehouse.rules import quote_ident, sql_str
 Format = Literal["csv", "xlsx", "parquet"]
 SNIFF_BYTES = 1 << 16
 DELIMITERS = (";", ",", "\t")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 
 class UnreadableFile(ValueError):
@@ -52,6 +53,32 @@ class Source:
     delimiter: str | None = None
     table: pa.Table | None = field(default=None, repr=False)  # .xlsx cells, as text
     source_names: list[str] | None = None  # how DuckDB sees the columns, if not by header
+    # CSV columns whose sniffed cells are all plain numbers ('-12.5', '3e4'): DuckDB can
+    # parse them itself, much faster than text cast in SQL; `careful` once that failed.
+    plain_numbers: set[int] = field(default_factory=set)
+    careful: bool = False
+
+    def read_numbers_natively(self, positions: set[int]) -> None:
+        """Let DuckDB parse these numeric columns itself, if their sniffed cells allow it."""
+        if self.format == "csv" and not self.careful:
+            for position in positions & self.plain_numbers:
+                self.types[position] = "DOUBLE"
+
+    def read_more_carefully(self, not_utf8: bool) -> bool:
+        """After a reading error: whether another way of reading the CSV may succeed.
+
+        A Latin-1 byte past the sniffed start, or a cell that is not a plain
+        number in a column read natively, are found only by DuckDB's reading.
+        """
+        if self.format != "csv":
+            return False
+        if not_utf8 and self.encoding == "utf-8":
+            self.encoding = "latin-1"
+            return True
+        if not self.careful and "DOUBLE" in self.types:
+            self.careful, self.types = True, ["VARCHAR"] * len(self.types)
+            return True
+        return False
 
     def relation(self, con: duckdb.DuckDBPyConnection, names: list[str | None]) -> str:
         """A FROM-able SQL relation exposing the named columns under their new names.
@@ -60,7 +87,10 @@ class Source:
         column or None for a column to leave out.
         """
         if self.format == "csv":
-            declared = {name or f"__ignored_{i}": "VARCHAR" for i, name in enumerate(names)}
+            declared = {
+                name or f"__ignored_{i}": self.types[i] if name else "VARCHAR"
+                for i, name in enumerate(names)
+            }
             columns = ", ".join(f"{sql_str(k)}: {sql_str(v)}" for k, v in declared.items())
             kept = ", ".join(quote_ident(n) for n in names if n) or "*"
             return (
@@ -136,7 +166,16 @@ def _open_csv(path: Path, head: bytes) -> Source:
 
     delimiter = max(DELIMITERS, key=lambda d: len(fields(d)))
     headers = [h.strip() for h in fields(delimiter)]
-    return Source(path, "csv", headers, ["VARCHAR"] * len(headers), "line", 2, encoding, delimiter)
+    source = Source(
+        path, "csv", headers, ["VARCHAR"] * len(headers), "line", 2, encoding, delimiter
+    )
+    complete_lines = text[: text.rfind("\n") + 1] if len(head) == SNIFF_BYTES else text
+    rows = list(csv.reader(io.StringIO(complete_lines), delimiter=delimiter))[1:]
+    for position in range(len(headers)):
+        cells = [row[position] for row in rows if position < len(row) and row[position]]
+        if cells and all(PLAIN_NUMBER.fullmatch(cell) for cell in cells):
+            source.plain_numbers.add(position)
+    return source
 
 
 def _open_parquet(path: Path) -> Source:

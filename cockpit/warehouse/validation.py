@@ -42,7 +42,7 @@ class CheckedFile:
     inserted: bool = False  # …already in their warehouse table, past `last_rowid`
     last_rowid: int = -1
     aborted: bool = False  # reading failed, which aborted the transaction
-    not_utf8: bool = False  # …because the CSV is not UTF-8 after all: read it as Latin-1
+    read_again: bool = False  # …but another way of reading the file may succeed
 
     @property
     def contract(self) -> Contract:
@@ -66,6 +66,11 @@ def check(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) ->
     """Read the file into DuckDB (staging.py) and check every rule of its contract."""
     checked = CheckedFile(source, match)
     contract = match.contract
+    numeric = {"count", "amount", "signed"}
+    source.read_numbers_natively(
+        {match.positions[c.name] for c in contract.columns
+         if c.type in numeric and c.name in match.positions}
+    )  # fmt: skip
     rules = rules_for(source, match)
     try:
         if needs_staging(rules):
@@ -76,7 +81,7 @@ def check(con: duckdb.DuckDBPyConnection, source: Source, match: HeaderMatch) ->
             checked.rows_sql, checked.inserted = added_rows(contract.kind, checked.last_rowid), True
     except UnreadableFile as exc:
         checked.errors, checked.aborted = [_unreadable(source, exc)], True
-        checked.not_utf8 = exc.not_utf8 and source.format == "csv" and source.encoding == "utf-8"
+        checked.read_again = source.read_more_carefully(exc.not_utf8)
         return checked
     checked.read = True
     row_checks = row_rules(contract)
