@@ -179,6 +179,7 @@ class _ReadAgain(Exception):
 def _load(temp, planned, errors, notify, run_id, username) -> list[FileReport]:
     con = duckdb.connect(str(temp), config={"memory_limit": MEMORY_LIMIT})
     try:
+        con.execute("SET enable_progress_bar = false")  # the CLI shows its own
         for ddl in all_ddl():
             con.execute(ddl)
         while True:
