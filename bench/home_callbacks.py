@@ -76,11 +76,15 @@ def first_visit(client) -> float:
 
 
 def navigation(client) -> float:
-    headers = {"Accept-Encoding": "br, gzip", "Origin": "http://localhost",
-               "Content-Type": "application/json"}  # fmt: skip
+    headers = {
+        "Accept-Encoding": "br, gzip",
+        "Origin": "http://localhost",
+        "Content-Type": "application/json",
+    }
     started = time.perf_counter()
-    response = client.post("/_dash-update-component", data=json.dumps(NAVIGATE_HOME),
-                           headers=headers)  # fmt: skip
+    response = client.post(
+        "/_dash-update-component", data=json.dumps(NAVIGATE_HOME), headers=headers
+    )
     elapsed = (time.perf_counter() - started) * 1000
     assert response.status_code == 200, response.status_code
     return elapsed

@@ -26,8 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_KIB = 350
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 USER, PASSWORD = "directeur", "demo-directeur"
 
 
@@ -43,14 +49,27 @@ def demo_server(work: Path):
     cockpit = [sys.executable, "-m", "cockpit"]
     extracts, db = work / "extracts", work / "demo.duckdb"
     subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
-    subprocess.run([*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
-                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
+        check=True,
+        capture_output=True,
+    )
     port = free_port()
     server = subprocess.Popen(
-        [*cockpit, "serve", "--db", str(db), "--state", str(work / "state"), "--port", str(port),
-         "--demo-users"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        [
+            *cockpit,
+            "serve",
+            "--db",
+            str(db),
+            "--state",
+            str(work / "state"),
+            "--port",
+            str(port),
+            "--demo-users",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -84,8 +103,9 @@ def measure(url: str) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         state = log_in(browser, url)
-        context = browser.new_context(viewport={"width": 390, "height": 844},
-                                      storage_state=state, service_workers="block")  # fmt: skip
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, storage_state=state, service_workers="block"
+        )
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
@@ -95,8 +115,10 @@ def measure(url: str) -> int:
             "Network.requestWillBeSent",
             lambda e: urls.setdefault(e["requestId"], e["request"]["url"]),
         )
-        cdp.on("Network.loadingFinished",
-               lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))  # fmt: skip
+        cdp.on(
+            "Network.loadingFinished",
+            lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+        )
         page.goto(url + "/", wait_until="networkidle")
         page.wait_for_selector(".frame .card")
         page.wait_for_load_state("networkidle")
@@ -124,8 +146,10 @@ def main() -> int:
     if args.url:
         total = measure(args.url.rstrip("/"))
     else:
-        with tempfile.TemporaryDirectory(prefix="cockpit-weight-") as tmp, \
-                demo_server(Path(tmp)) as url:  # fmt: skip
+        with (
+            tempfile.TemporaryDirectory(prefix="cockpit-weight-") as tmp,
+            demo_server(Path(tmp)) as url,
+        ):
             total = measure(url)
     return 0 if total <= BUDGET_KIB * 1024 else 1
 

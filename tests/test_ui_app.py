@@ -34,11 +34,13 @@ def navigate(client, path: str, search: str = "") -> str:
     body = {
         "output": "frame-root.children",
         "outputs": {"id": "frame-root", "property": "children"},
-        "inputs": [{"id": "url", "property": "pathname", "value": path},
-                   {"id": "url", "property": "search", "value": search}],
+        "inputs": [
+            {"id": "url", "property": "pathname", "value": path},
+            {"id": "url", "property": "search", "value": search},
+        ],
         "state": [],
         "changedPropIds": ["url.pathname"],
-    }  # fmt: skip
+    }
     response = client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     return response.get_data(as_text=True)
@@ -76,12 +78,16 @@ def test_export_sends_the_table_on_screen_as_csv(director):
     body = {
         "output": "download.data",
         "outputs": {"id": "download", "property": "data"},
-        "inputs": [{"id": "export-csv", "property": "n_clicks", "value": 1},
-                   {"id": "export-xlsx", "property": "n_clicks", "value": None}],
-        "state": [{"id": "url", "property": "pathname", "value": "/finances"},
-                  {"id": "url", "property": "search", "value": "?sort=metric&dir=asc"}],
+        "inputs": [
+            {"id": "export-csv", "property": "n_clicks", "value": 1},
+            {"id": "export-xlsx", "property": "n_clicks", "value": None},
+        ],
+        "state": [
+            {"id": "url", "property": "pathname", "value": "/finances"},
+            {"id": "url", "property": "search", "value": "?sort=metric&dir=asc"},
+        ],
         "changedPropIds": ["export-csv.n_clicks"],
-    }  # fmt: skip
+    }
     response = director.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
     download = response.get_json()["response"]["download"]["data"]
     assert download["filename"] == "cockpit-finances.csv"

@@ -13,15 +13,24 @@ from cockpit.ui.export import filename, to_csv, to_xlsx
 
 
 def model() -> TableModel:
-    columns = [Column("metric", "Indicateur", numeric=False), Column("value", "Valeur"),
-               Column("status", "Statut", numeric=False)]  # fmt: skip
+    columns = [
+        Column("metric", "Indicateur", numeric=False),
+        Column("value", "Valeur"),
+        Column("status", "Statut", numeric=False),
+    ]
     rows = [
-        [Cell("Total des charges", "Total des charges"),
-         Cell("32,7 M€", 32_712_345.678, number_format='#,##0 "€"'), Cell("Sans cible")],
-        [Cell("Taux d'occupation", "Taux d'occupation"),
-         Cell("86,3 %", 0.86312, number_format="0.0%"), Cell("Bon")],
+        [
+            Cell("Total des charges", "Total des charges"),
+            Cell("32,7 M€", 32_712_345.678, number_format='#,##0 "€"'),
+            Cell("Sans cible"),
+        ],
+        [
+            Cell("Taux d'occupation", "Taux d'occupation"),
+            Cell("86,3 %", 0.86312, number_format="0.0%"),
+            Cell("Bon"),
+        ],
         [Cell("Résultat", "Résultat"), Cell("–"), Cell("Alerte")],
-    ]  # fmt: skip
+    ]
     return TableModel("Finances — Octobre 2026", columns, rows, filename="cockpit-finances")
 
 

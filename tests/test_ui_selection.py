@@ -22,7 +22,11 @@ def test_the_address_round_trips():
     search = "?p=ytd&m=2026-09&e=990000012&pole=M%C3%A9decine&sort=value&dir=asc"
     sel = Selection.parse(search)
     assert (sel.kind, sel.month, sel.establishment, sel.pole) == (
-        "ytd", date(2026, 9, 1), "990000012", "Médecine")  # fmt: skip
+        "ytd",
+        date(2026, 9, 1),
+        "990000012",
+        "Médecine",
+    )
     assert sel.ascending and sel.sort == "value"
     assert Selection.parse(sel.query()) == sel
     assert sel.filters() == {"establishment": "990000012", "pole": "Médecine"}

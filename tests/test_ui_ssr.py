@@ -15,8 +15,13 @@ def test_text_and_attributes_are_escaped():
 
 
 def test_links_become_anchors_and_state_components_vanish():
-    tree = html.Div([dcc.Link("Activité", href="/activite?p=ytd&e=1", className="seg"),
-                     dcc.Location(id="url"), dcc.Download(id="download")])  # fmt: skip
+    tree = html.Div(
+        [
+            dcc.Link("Activité", href="/activite?p=ytd&e=1", className="seg"),
+            dcc.Location(id="url"),
+            dcc.Download(id="download"),
+        ]
+    )
     assert to_html(tree) == '<div><a href="/activite?p=ytd&amp;e=1" class="seg">Activité</a></div>'
 
 
@@ -31,9 +36,11 @@ def test_ids_stay_with_the_live_tree_except_anchors():
 
 
 def test_data_and_aria_attributes_and_void_tags():
-    tree = html.Div([html.Img(src="data:image/svg+xml,%3Csvg%3E", alt="", width=10)],
-                    **{"data-metric": "alos", "aria-label": "Durée"})  # fmt: skip
+    tree = html.Div(
+        [html.Img(src="data:image/svg+xml,%3Csvg%3E", alt="", width=10)],
+        **{"data-metric": "alos", "aria-label": "Durée"},
+    )
     assert to_html(tree) == (
-        '<div data-metric="alos" aria-label="Durée">'
+        '<div aria-label="Durée" data-metric="alos">'
         '<img alt="" src="data:image/svg+xml,%3Csvg%3E" width="10"></div>'
     )

@@ -71,7 +71,8 @@ def to_html(node) -> str:
     kind = type(node).__name__
     props = {k: getattr(node, k) for k in node._prop_names if getattr(node, k, None) is not None}
     anchor = props.get("id") if props.get("id") in _KEPT_IDS else None
-    props.update({k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))})
+    wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
+    props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
     children = to_html(props.get("children"))
     if node._namespace == "dash_core_components":
         if kind in _NOTHING:

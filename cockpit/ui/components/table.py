@@ -6,7 +6,7 @@ page, the sorting and the CSV/Excel export all read the same rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dash import dcc, html
 
@@ -39,7 +39,7 @@ class TableModel:
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     filename: str = "cockpit"
-    notes: list[str] = field(default_factory=list)
+    heading: str = ""  # the section heading on screen (the title is for files)
 
     def sorted(self, key: str | None, ascending: bool) -> TableModel:
         """Rows ordered by one column; rows without a value stay at the bottom."""
@@ -59,7 +59,7 @@ class TableModel:
             return value.casefold() if isinstance(value, str) else value
 
         present.sort(key=order, reverse=not ascending)
-        return TableModel(self.title, self.columns, present + missing, self.filename, self.notes)
+        return replace(self, rows=present + missing)
 
 
 def _header(column: Column, path: str, sel: Selection, lang: str) -> html.Th:

@@ -4,6 +4,8 @@ with Plotly), the breakdown by pole then service, and how it is computed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import dcc, html
 
 from cockpit.engine import QueryError
@@ -43,8 +45,9 @@ def table(view: View, metric_id: str) -> TableModel:
         return None
 
     label = label_of(metric.label, view.lang)
-    return breakdown_table(
-        f"{label} — {_title_of_split(view, split.dimension)} — {view.period_text}",
+    heading = _title_of_split(view, split.dimension)
+    model = breakdown_table(
+        f"{label} — {heading} — {view.period_text} — {view.scope_text}",
         metric,
         split,
         view.lang,
@@ -52,6 +55,7 @@ def table(view: View, metric_id: str) -> TableModel:
         view.period_text,
         filename=f"cockpit-{metric.id}",
     )
+    return replace(model, heading=heading)
 
 
 def render(view: View, metric_id: str) -> tuple[str, list]:
@@ -105,7 +109,7 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
     split = html.Section(
         [
             html.Div(
-                [html.H2(model.title.split(" — ")[1]), export_buttons(lang)],
+                [html.H2(model.heading), export_buttons(lang)],
                 className="section-head",
             ),
             crumbs,

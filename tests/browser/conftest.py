@@ -1,0 +1,175 @@
+"""Browser suite fixtures: the demo hospital built with the real CLI (`cockpit demo` +
+`cockpit ingest`) once per session, a real `cockpit serve --demo-users` on a free port in a
+subprocess, one headless Chromium, one login, and pages at phone and desktop sizes that
+fail the test on any console error.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from cockpit.config import PROJECT_ROOT
+from cockpit.engine import Engine
+
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+USER, PASSWORD = "directeur", "demo-directeur"
+
+
+def _cockpit(*args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "cockpit", *args], check=True, capture_output=True, cwd=PROJECT_ROOT
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("browser-demo")
+    _cockpit("demo", "--out", str(root / "extracts"))
+    db = root / "cockpit.duckdb"
+    _cockpit("ingest", "--db", str(db), *map(str, sorted((root / "extracts").glob("*.csv"))))
+    return db
+
+
+@pytest.fixture(scope="session")
+def engine(demo_db) -> Engine:
+    """The engine the tests compute expected figures with (same warehouse, read-only)."""
+    return Engine(demo_db, PROJECT_ROOT / "queries")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(demo_db, tmp_path_factory) -> str:
+    port = _free_port()
+    state = tmp_path_factory.mktemp("browser-state")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cockpit",
+            "serve",
+            "--db",
+            str(demo_db),
+            "--state",
+            str(state),
+            "--port",
+            str(port),
+            "--demo-users",
+        ],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode()) from None
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def logged_in_state(browser, server) -> dict:
+    """Log in once through the real form; every page reuses the session cookie."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/login")
+    page.get_by_label("Identifiant").fill(USER)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(server + "/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+def open_page(browser, server, state, viewport, **options):
+    context = browser.new_context(
+        viewport=viewport, storage_state=state, base_url=server, accept_downloads=True, **options
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    return context, page
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def any_page(request, browser, server, logged_in_state):
+    """A logged-in page at 390×844 and at 1440×900 (the test runs once for each)."""
+    viewport = PHONE if request.param == "phone" else DESKTOP
+    context, page = open_page(browser, server, logged_in_state, viewport, service_workers="block")
+    page.size = request.param
+    yield page
+    context.close()
+    assert page.problems == [], page.problems
+
+
+@pytest.fixture
+def phone(browser, server, logged_in_state):
+    context, page = open_page(browser, server, logged_in_state, PHONE, service_workers="block")
+    yield page
+    context.close()
+    assert page.problems == [], page.problems
+
+
+@pytest.fixture
+def desktop(browser, server, logged_in_state):
+    context, page = open_page(browser, server, logged_in_state, DESKTOP, service_workers="block")
+    yield page
+    context.close()
+    assert page.problems == [], page.problems
+
+
+@pytest.fixture
+def open_context(browser, server, logged_in_state):
+    """A factory for contexts with other options (size, colour scheme, service worker)."""
+    made = []
+
+    def make(viewport=PHONE, **options):
+        context, page = open_page(browser, server, logged_in_state, viewport, **options)
+        made.append((context, page))
+        return context, page
+
+    yield make
+    for context, page in made:
+        context.close()
+        assert page.problems == [], page.problems
