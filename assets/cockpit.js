@@ -20,6 +20,24 @@
 
   function setOffline(on) { root.classList.toggle("is-offline", on); }
 
+  // Offline, a page never opened before has no figures to show: say so for a few seconds.
+  function notSeenYet() {
+    var toast = document.getElementById("cockpit-toast");
+    if (!toast) {
+      toast = document.createElement("div");
+      toast.id = "cockpit-toast";
+      toast.className = "toast";
+      toast.setAttribute("role", "status");
+      document.body.appendChild(toast);
+    }
+    toast.textContent = root.lang === "en"
+      ? "Offline: this page has not been opened on this device yet."
+      : "Hors ligne : cette page n'a pas encore été ouverte sur cet appareil.";
+    toast.classList.add("on");
+    clearTimeout(notSeenYet.timer);
+    notSeenYet.timer = setTimeout(function () { toast.classList.remove("on"); }, 4000);
+  }
+
   function followTitle() {
     var h1 = document.querySelector("#react-entry-point h1") || document.querySelector("#ssr h1");
     if (h1) { document.title = h1.textContent + " · Cockpit"; }
@@ -51,6 +69,7 @@
       var kind = event.data && event.data.type;
       if (kind === "stale") { servedStale = true; setOffline(true); }
       if (kind === "fresh") { servedStale = false; setOffline(!navigator.onLine); }
+      if (kind === "missing") { setOffline(true); notSeenYet(); }
     });
     window.addEventListener("load", function () {
       navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});

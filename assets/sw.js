@@ -112,7 +112,7 @@ async function lastGood(event, key, request) {
       tell(event.clientId, "stale");
       return cached;
     }
-    tell(event.clientId, "stale");
+    tell(event.clientId, "missing");
     // No answer seen yet for this: Dash reads 204 as "nothing to update".
     return new Response(null, { status: 204 });
   }

@@ -1,9 +1,9 @@
 """The figures pages show, fetched through the Engine inside the user's perimeter.
 
-Turns engine results into small view models (a KPI, alerts, breakdown rows, a
-monthly series); pages and exports format them. Never builds SQL. Engine
-results are cached per warehouse version, so a warm page costs dict lookups;
-a cold one runs its plans on a few threads.
+Turns engine results into small view models (a figure, a KPI card, a monthly series)
+that pages and exports format; alerts and breakdowns live in sibling modules. Never
+builds SQL. Engine results are cached per warehouse version, so a warm page costs dict
+lookups; a cold one runs its plans on a few threads.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan
-from cockpit.periods import Period, add_months, last_complete_month, month_label, month_of
+from cockpit.periods import Period, add_months, last_complete_month, month_label
 
 # The home page's cards, most important first: activity, staff, money.
 HOME_METRICS = (
@@ -79,8 +79,7 @@ METRIC_ORDER = (
     "debt_outstanding",
     "debt_payback_years",
 )
-_SEVERITY = {"red": 2, "amber": 1}
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cockpit-ui")
+POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cockpit-ui")
 
 
 @dataclass(frozen=True)
@@ -120,24 +119,12 @@ class Kpi:
 
 
 @dataclass(frozen=True)
-class Alert:
-    metric: Metric
-    figure: Figure
-
-    @property
-    def severity(self) -> tuple[int, float]:
-        """Red before amber, then the furthest from target (or from last year)."""
-        fig = self.figure
-        gap = fig.target_delta_pct if fig.target_delta_pct is not None else fig.delta_pct
-        return _SEVERITY.get(fig.status or "", 0), abs(gap or 0.0)
-
-
-@dataclass(frozen=True)
 class Point:
     month: date
     value: float | None
     previous: float | None
     target: float | None
+    budget: float | None = None
 
 
 def data_span(engine: Engine, today: date | None = None) -> tuple[date, date] | None:
@@ -161,7 +148,7 @@ def allowed_filters(metric: Metric, filters: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in filters.items() if k in metric.dimensions}
 
 
-def _figure(row: dict | None) -> Figure:
+def row_figure(row: dict | None) -> Figure:
     if not row:
         return EMPTY
     return Figure(
@@ -199,7 +186,7 @@ def period_figure(
     engine: Engine, perimeter: Perimeter, metric: Metric, period: Period, filters: dict[str, str]
 ) -> Figure:
     plan = QueryPlan.build(metric.id, period, filters=filters, compare="previous_year")
-    figure = _figure(engine.run(plan, perimeter).single_row)
+    figure = row_figure(engine.run(plan, perimeter).single_row)
     return _with_budget(engine, perimeter, metric, period, filters, figure)
 
 
@@ -211,17 +198,29 @@ def monthly(
     filters: dict[str, str],
     months: int = 12,
 ) -> list[Point]:
-    """The months up to `end` with last year's values and targets (the sparkline and chart)."""
+    """The months up to `end` with last year's values, targets and budgets (the chart)."""
     period = Period(add_months(end, 1 - months), end)
-    plan = QueryPlan.build(
-        metric.id, period, grain="month", filters=filters, compare="previous_year"
-    )
-    by_month = {row["period"]: row for row in engine.run(plan, perimeter).rows}
+
+    def by_month(compare: str) -> dict[str, dict]:
+        plan = QueryPlan.build(metric.id, period, grain="month", filters=filters, compare=compare)
+        return {row["period"]: row for row in engine.run(plan, perimeter).rows}
+
+    rows = by_month("previous_year")
+    budgets = by_month("budget") if metric.budget_expr else {}
     points = []
     for i in range(months):
-        month = add_months(period.start, i)
-        row = by_month.get(month_label(month), {})
-        points.append(Point(month, row.get("value"), row.get("compare_value"), row.get("target")))
+        key = month_label(add_months(period.start, i))
+        row = rows.get(key, {})
+        budget = budgets.get(key, {}).get("compare_value")
+        points.append(
+            Point(
+                add_months(period.start, i),
+                row.get("value"),
+                row.get("compare_value"),
+                row.get("target"),
+                budget,
+            )
+        )
     return points
 
 
@@ -251,7 +250,7 @@ def kpi(
             for i in range(12)
         )
         if period.months == 1:
-            figure = _figure(by_month.get(month_label(period.end)))
+            figure = row_figure(by_month.get(month_label(period.end)))
             figure = _with_budget(engine, perimeter, metric, period, filters, figure)
         else:
             figure = period_figure(engine, perimeter, metric, period, filters)
@@ -273,126 +272,16 @@ def kpis(
     with_ytd: bool = False,
 ) -> list[Kpi]:
     """Several KPIs at once; a cold cache runs them side by side."""
-    ids = [m for m in metric_ids if _known(engine, m)]
-    found = _POOL.map(lambda m: kpi(engine, perimeter, m, period, filters, with_ytd), ids)
+    ids = [m for m in metric_ids if visible(engine, m)]
+    found = POOL.map(lambda m: kpi(engine, perimeter, m, period, filters, with_ytd), ids)
     return [item for item in found if item is not None]
 
 
-def _known(engine: Engine, metric_id: str) -> bool:
+def visible(engine: Engine, metric_id: str) -> bool:
     try:
         return not engine.metric(metric_id).hidden
     except QueryError:
         return False
-
-
-def _alert(
-    engine: Engine, perimeter: Perimeter, metric: Metric, month: date, filters: dict[str, str]
-) -> Alert | None:
-    try:
-        figure = period_figure(
-            engine, perimeter, metric, month_of(month), allowed_filters(metric, filters)
-        )
-    except QueryError:
-        return None
-    return Alert(metric, figure) if figure.status in _SEVERITY else None
-
-
-def worst_first(found: Iterable[Alert | None]) -> list[Alert]:
-    return sorted((a for a in found if a is not None), key=lambda a: a.severity, reverse=True)
-
-
-def home_figures(
-    engine: Engine,
-    perimeter: Perimeter,
-    metric_ids: Iterable[str],
-    month: date,
-    filters: dict[str, str],
-) -> tuple[list[Kpi], list[Alert]]:
-    """The home cards (month and year to date) and the alerts over every visible metric,
-    worst first; all their plans are submitted at once so a cold cache runs them side by side."""
-    ids = [m for m in metric_ids if _known(engine, m)]
-    period = month_of(month)
-    cards = [_POOL.submit(kpi, engine, perimeter, m, period, filters, True) for m in ids]
-    others = [
-        _POOL.submit(_alert, engine, perimeter, m, month, filters)
-        for m in engine.metrics()
-        if m.id not in ids
-    ]
-    items = [item for item in (c.result() for c in cards) if item is not None]
-    found = [Alert(k.metric, k.figure) for k in items if k.figure.status in _SEVERITY]
-    return items, worst_first([*found, *(f.result() for f in others)])
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    """A metric split by one dimension (pole, service or establishment) over a period."""
-
-    dimension: str | None
-    rows: list[tuple[str, Figure]]
-
-
-def breakdown_dimension(metric: Metric, filters: dict[str, str]) -> str | None:
-    """Establishment → pole → service, as far as the metric and the current filters go."""
-    if "pole" in filters:
-        return "service" if "service" in metric.dimensions else None
-    if "pole" in metric.dimensions:
-        return "pole"
-    if "establishment" in metric.dimensions and "establishment" not in filters:
-        return "establishment"
-    return None
-
-
-def breakdown(
-    engine: Engine, perimeter: Perimeter, metric: Metric, period: Period, filters: dict[str, str]
-) -> Breakdown:
-    """Split a metric by pole, or by service within a pole. Across several establishments,
-    services are told apart by establishment where two share a name."""
-    filters = allowed_filters(metric, filters)
-    dimension = breakdown_dimension(metric, filters)
-    if dimension is None:
-        return Breakdown(None, [])
-    group_by = [dimension]
-    if (
-        dimension == "service"
-        and "establishment" not in filters
-        and "establishment" in metric.dimensions
-        and not perimeter.establishment_id
-    ):
-        group_by = ["establishment", "service"]
-
-    def run(compare: str) -> list[dict]:
-        plan = QueryPlan.build(
-            metric.id, period, filters=filters, group_by=group_by, compare=compare
-        )
-        return engine.run(plan, perimeter).rows
-
-    def key(row: dict) -> tuple:
-        return tuple(row[d] for d in group_by)
-
-    rows = run("previous_year")
-    budgets = {key(r): r.get("compare_value") for r in run("budget")} if metric.budget_expr else {}
-    names = [r[dimension] for r in rows]
-    found = []
-    for row in rows:
-        if row.get("value") is None and row.get("compare_value") is None:
-            continue  # e.g. a pole without beds, for bed occupancy
-        figure = _figure(row)
-        budget = budgets.get(key(row))
-        if figure.target is None and budget is not None:
-            figure = Figure(
-                figure.value,
-                figure.previous,
-                figure.delta,
-                figure.delta_pct,
-                budget,
-                "budget",
-                figure.status,
-            )
-        name = str(row[dimension])
-        if len(group_by) == 2 and names.count(row[dimension]) > 1:
-            name = f"{name} ({row['establishment']})"
-        found.append((name, figure))
-    return Breakdown(dimension, found)
 
 
 def establishments(engine: Engine, perimeter: Perimeter) -> dict[str, str]:

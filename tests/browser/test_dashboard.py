@@ -20,7 +20,7 @@ from cockpit.ui.formatting import format_points, format_value
 
 pytestmark = pytest.mark.browser
 
-STATUS_FR = {"green": "Bon", "amber": "À surveiller", "red": "Alerte", None: "Sans cible"}
+STATUS_FR = {"green": "Bon", "amber": "À surveiller", "red": "Alerte", None: "Sans seuil"}
 
 
 def text(s: str) -> str:
@@ -271,19 +271,32 @@ def test_dark_mode_follows_the_system(open_context):
     assert red + green + blue < 120, background
 
 
-def test_opens_offline_with_the_last_figures_and_says_so(open_context, engine):
+def test_opens_offline_with_the_last_figures_and_says_so(open_context):
     context, page = open_context(service_workers="allow")
     page.goto("/")
     settle(page)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.reload()  # now under the service worker, which keeps this answer
+    page.goto("/finances")  # a Dash page, now under the service worker
     settle(page)
     assert page.evaluate("navigator.serviceWorker.controller !== null")
-    seen = text(card(page, "er_visits").locator(".card-value").inner_text())
+    page.locator(".frame .tabbar-link", has_text="Activité").click()  # a callback answer
+    expect(page.locator(".frame h1")).to_have_text("Activité")
+    page.goto("/finances")
+    settle(page)
+    seen = text(card(page, "total_expenses").locator(".card-value").inner_text())
+
     context.set_offline(True)
     page.reload()
+    settle(page)  # Dash boots from the cache, with the layout last seen
     banner = page.locator(".frame .offline-banner")
     expect(banner).to_be_visible()
     assert text(banner.inner_text()).startswith("Hors ligne — chiffres du")
-    assert text(card(page, "er_visits").locator(".card-value").inner_text()) == seen
+    assert text(card(page, "total_expenses").locator(".card-value").inner_text()) == seen
+    page.locator(".frame .tabbar-link", has_text="Activité").click()
+    expect(page.locator(".frame h1")).to_have_text("Activité")
+    page.locator(".frame .tabbar-link", has_text="RH").click()  # never opened: said so
+    expect(page.locator("#cockpit-toast")).to_be_visible()
+    page.goto("/")  # home, plain HTML, from the cache too
+    expect(page.locator(".frame .offline-banner")).to_be_visible()
+    assert page.locator(".frame .card").count() == len(HOME_METRICS)
     context.set_offline(False)

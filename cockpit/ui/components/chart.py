@@ -22,7 +22,7 @@ CONFIG = {
 }
 HEIGHT = 280
 _SCALE = {"pct1": 100, "keur": 1e-3, "meur": 1e-6}
-_COLORS = {"current": "#2563eb", "previous": "#8b95a5", "target": "#c2410c"}
+_COLORS = {"current": "#2563eb", "previous": "#8b95a5", "target": "#c2410c", "budget": "#7c3aed"}
 
 
 _AXIS_SUFFIX = {"pct1": "%", "eur": "€", "keur": "k€", "meur": "M€"}
@@ -56,6 +56,17 @@ def monthly_chart(metric: Metric, points: list[Point], lang: str) -> dcc.Graph:
                 metric,
                 lang,
                 {"line": {"color": _COLORS["previous"], "width": 2, "dash": "dot"}},
+            )
+        )
+    if any(p.budget is not None for p in points):
+        traces.append(
+            _trace(
+                t("chart_budget", lang),
+                points,
+                "budget",
+                metric,
+                lang,
+                {"line": {"color": _COLORS["budget"], "width": 2, "dash": "dash"}},
             )
         )
     if any(p.target is not None for p in points):

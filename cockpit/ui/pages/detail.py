@@ -9,10 +9,11 @@ from dataclasses import replace
 from dash import dcc, html
 
 from cockpit.engine import QueryError
+from cockpit.ui.breakdown import breakdown
 from cockpit.ui.components.chart import monthly_chart
 from cockpit.ui.components.status import previous_badge, status_chip, target_badge
 from cockpit.ui.components.table import TableModel, sortable_table
-from cockpit.ui.figures import allowed_filters, breakdown, monthly, period_figure
+from cockpit.ui.figures import allowed_filters, monthly, period_figure
 from cockpit.ui.formatting import format_value
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
@@ -58,6 +59,19 @@ def table(view: View, metric_id: str) -> TableModel:
     return replace(model, heading=heading)
 
 
+def _facts(metric, figure, lang: str) -> html.P | None:
+    """The reference figures behind the variations: last year, target or budget."""
+    facts = []
+    if figure.previous is not None:
+        facts.append(t("fact_previous", lang))
+        facts.append(html.B(format_value(figure.previous, metric.format, metric.unit, lang)))
+    if figure.target is not None:
+        key = "fact_budget" if figure.target_kind == "budget" else "fact_target"
+        facts.append(("   ·   " if facts else "") + t(key, lang))
+        facts.append(html.B(format_value(figure.target, metric.format, metric.unit, lang)))
+    return html.P(facts, className="facts") if facts else None
+
+
 def render(view: View, metric_id: str) -> tuple[str, list]:
     lang = view.lang
     metric = view.engine.metric(metric_id)
@@ -91,6 +105,7 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
                 className="headline-top",
             ),
             html.Div(badges, className="card-deltas"),
+            _facts(metric, figure, lang),
         ],
         className="headline card-" + (figure.status or "none"),
     )

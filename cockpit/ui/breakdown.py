@@ -1,0 +1,84 @@
+"""A metric broken down by pole, then by service within a pole (or by establishment), through
+the Engine inside the user's perimeter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cockpit.catalog.model import Metric
+from cockpit.engine import Engine, Perimeter, QueryPlan
+from cockpit.periods import Period
+from cockpit.ui.figures import Figure, allowed_filters, row_figure
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A metric split by one dimension (pole, service or establishment) over a period."""
+
+    dimension: str | None
+    rows: list[tuple[str, Figure]]
+
+
+def breakdown_dimension(metric: Metric, filters: dict[str, str]) -> str | None:
+    """Establishment → pole → service, as far as the metric and the current filters go."""
+    if "pole" in filters:
+        return "service" if "service" in metric.dimensions else None
+    if "pole" in metric.dimensions:
+        return "pole"
+    if "establishment" in metric.dimensions and "establishment" not in filters:
+        return "establishment"
+    return None
+
+
+def breakdown(
+    engine: Engine, perimeter: Perimeter, metric: Metric, period: Period, filters: dict[str, str]
+) -> Breakdown:
+    """Split a metric by pole, or by service within a pole. Across several establishments,
+    services are told apart by establishment where two share a name."""
+    filters = allowed_filters(metric, filters)
+    dimension = breakdown_dimension(metric, filters)
+    if dimension is None:
+        return Breakdown(None, [])
+    group_by = [dimension]
+    if (
+        dimension == "service"
+        and "establishment" not in filters
+        and "establishment" in metric.dimensions
+        and not perimeter.establishment_id
+    ):
+        group_by = ["establishment", "service"]
+
+    def run(compare: str) -> list[dict]:
+        plan = QueryPlan.build(
+            metric.id, period, filters=filters, group_by=group_by, compare=compare
+        )
+        return engine.run(plan, perimeter).rows
+
+    def key(row: dict) -> tuple:
+        return tuple(row[d] for d in group_by)
+
+    rows = run("previous_year")
+    budgets = {key(r): r.get("compare_value") for r in run("budget")} if metric.budget_expr else {}
+    names = [r[dimension] for r in rows]
+    found = []
+    for row in rows:
+        if row.get("value") is None and row.get("compare_value") is None:
+            continue  # e.g. a pole without beds, for bed occupancy
+        figure = row_figure(row)
+        budget = budgets.get(key(row))
+        if figure.target is None and budget is not None:
+            figure = Figure(
+                figure.value,
+                figure.previous,
+                figure.delta,
+                figure.delta_pct,
+                budget,
+                "budget",
+                figure.status,
+            )
+        name = str(row[dimension])
+        if len(group_by) == 2 and names.count(row[dimension]) > 1:
+            name = f"{name} ({row['establishment']})"
+        found.append((name, figure))
+    return Breakdown(dimension, found)
