@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import table_contents, write_csv
+from extract_samples import table_contents, write_csv
 
 from cockpit.warehouse.ingest import ingest_files
 
@@ -72,7 +72,7 @@ VARIANTS = [
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory) -> dict[str, list[tuple]]:
-    from conftest import canonical_frames
+    from extract_samples import canonical_frames
 
     folder = tmp_path_factory.mktemp("reference")
     db = folder / "cockpit.duckdb"

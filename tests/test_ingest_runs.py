@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
+from extract_samples import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
 
 from cockpit.warehouse import swap
 from cockpit.warehouse.errors import IngestError

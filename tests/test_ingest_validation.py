@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
+from extract_samples import ROCHEBRUNE, VALLOMBRE, table_contents, write_csv
 
 from cockpit.contracts import CONTRACTS
 from cockpit.warehouse.errors import FileError, IngestError

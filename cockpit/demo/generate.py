@@ -69,4 +69,13 @@ def generate(count: int = 2) -> tuple[dict[str, Columns], Vocabulary]:
         parts["treasury"].append(treasury.flatten(vocab, {}, TREASURY.names))
         targets = establishment_targets(est, activity, hr, finance.block)
         parts["targets"].append(_targets(targets, est.finess, vocab))
-    return {kind: concat(p) for kind, p in parts.items()}, vocab
+    return {kind: _month_by_month(concat(p)) for kind, p in parts.items()}, vocab
+
+
+def _month_by_month(columns: Columns) -> Columns:
+    """Rows ordered by month, establishments in order within a month, as monthly
+    extracts arrive; stored in that order, DuckDB skips whole row groups on a period."""
+    if "period" not in columns:
+        return columns
+    order = np.argsort(columns["period"], kind="stable")
+    return {name: values[order] for name, values in columns.items()}
