@@ -93,14 +93,18 @@ def _figure_cells(metric: Metric, figure: Figure, lang: str) -> list[Cell]:
     ]
 
 
-def _figure_columns(lang: str) -> list[Column]:
+def _figure_columns(lang: str, figures: list[Figure]) -> list[Column]:
+    """Columns with nothing to show (no target, no status anywhere) stay in the export only;
+    a phone shows the value, the change vs N-1 and the status."""
+    any_target = any(f.target is not None for f in figures)
+    any_status = any(f.status for f in figures)
     return [
         Column("value", t("col_value", lang)),
         Column("previous", t("col_previous", lang), phone=False),
         Column("delta_previous", t("col_delta_previous", lang)),
-        Column("target", t("col_target", lang), phone=False),
-        Column("delta_target", t("col_delta_target", lang), phone=False),
-        Column("status", t("col_status", lang), numeric=False),
+        Column("target", t("col_target", lang), phone=False, screen=any_target),
+        Column("delta_target", t("col_delta_target", lang), phone=False, screen=any_target),
+        Column("status", t("col_status", lang), numeric=False, screen=any_status),
     ]
 
 
@@ -110,7 +114,7 @@ def metrics_table(
     """One row per metric of a page (domain pages, desktop)."""
     columns = [
         Column("metric", t("col_metric", lang), numeric=False),
-        *_figure_columns(lang),
+        *_figure_columns(lang, [item.figure for item in items]),
         Column("unit", t("col_unit", lang), numeric=False, screen=False),
         Column("period", t("col_period", lang), numeric=False, screen=False),
     ]
@@ -142,7 +146,7 @@ def breakdown_table(
     dimension = split.dimension or "pole"
     columns = [
         Column(dimension, t(f"col_{dimension}", lang), numeric=False),
-        *_figure_columns(lang),
+        *_figure_columns(lang, [figure for _, figure in split.rows]),
         Column("unit", t("col_unit", lang), numeric=False, screen=False),
         Column("period", t("col_period", lang), numeric=False, screen=False),
     ]

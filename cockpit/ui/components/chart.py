@@ -117,6 +117,7 @@ def monthly_chart(metric: Metric, points: list[Point], lang: str) -> dcc.Graph:
             "zeroline": False,
             "automargin": True,
             "ticksuffix": (" " + suffix) if suffix else "",
+            "tickformat": ",~r",  # grouped thousands, with the locale's `separators`
             "rangemode": "normal",
         },
     }

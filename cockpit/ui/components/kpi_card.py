@@ -48,6 +48,9 @@ def kpi_card(item: Kpi, lang: str, href: str) -> dcc.Link:
         ]
         if ytd.previous is not None:
             delta = variation_text(metric, ytd.value, ytd.previous, lang)
-            parts.append(f" · {delta} {t('vs_previous_year', lang)}")
+            parts += [
+                " · ",
+                html.Span(f"{delta} {t('vs_previous_year', lang)}", className="nowrap"),
+            ]
         body.append(html.P(parts, className="card-ytd"))
     return dcc.Link(body, href=href, className=f"card card-{figure.status or 'none'}")

@@ -42,12 +42,14 @@ class View:
 
     @property
     def scope_text(self) -> str:
-        """The establishment shown: one name, or the whole group."""
+        """What the figures cover: one establishment or the whole group, and the pole."""
         if self.sel.establishment in self.names:
-            return self.names[self.sel.establishment]
-        if len(self.names) == 1:
-            return next(iter(self.names.values()))
-        return t("group", self.lang)
+            scope = self.names[self.sel.establishment]
+        elif len(self.names) == 1:
+            scope = next(iter(self.names.values()))
+        else:
+            scope = t("group", self.lang)
+        return f"{scope} · {t('pole', self.lang, pole=self.sel.pole)}" if self.sel.pole else scope
 
     def href(self, path: str, **changes) -> str:
         return path + self.sel.query(**changes)

@@ -1,0 +1,150 @@
+"""Takes the README screenshots (docs/screenshots/*.png) in headless Chromium: home, a
+detail page and the table view, at 390×844 (phone) and 1440×900 (desktop).
+
+    .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050]
+
+Without --url it builds the demo hospital and serves it (`cockpit demo`, `cockpit ingest`,
+`cockpit serve --demo-users`) in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SIZES = {
+    "phone": ({"width": 390, "height": 844}, 2),
+    "desktop": ({"width": 1440, "height": 900}, 1),
+}
+# name → (address, element to scroll to the top, per size)
+SHOTS = {
+    "home": ("/", {}),
+    "detail": ("/indicateur/bed_occupancy_rate", {}),
+    "table": (
+        "/finances?sort=delta_previous&dir=desc",
+        {"desktop": ".dense"},
+    ),
+    "drilldown": (
+        "/indicateur/admissions?pole=M%C3%A9decine",
+        {"phone": ".breakdown", "desktop": ".breakdown"},
+    ),
+}
+
+
+@contextmanager
+def demo_server():
+    with tempfile.TemporaryDirectory(prefix="cockpit-shots-") as tmp:
+        work = Path(tmp)
+        cockpit = [sys.executable, "-m", "cockpit"]
+        extracts, db = work / "extracts", work / "demo.duckdb"
+        subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
+        csvs = [str(p) for p in sorted(extracts.glob("*.csv"))]
+        subprocess.run(
+            [*cockpit, "ingest", "--db", str(db), *csvs], check=True, capture_output=True
+        )
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(
+            [
+                *cockpit,
+                "serve",
+                "--db",
+                str(db),
+                "--state",
+                str(work / "state"),
+                "--port",
+                str(port),
+                "--demo-users",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(url + "/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def take(url: str) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        login = browser.new_page()
+        login.goto(url + "/login")
+        login.fill("#username", "directeur")
+        login.fill("#password", "demo-directeur")
+        login.click("button[type=submit]")
+        login.wait_for_url(url + "/")
+        state = login.context.storage_state()
+        for size, (viewport, scale) in SIZES.items():
+            context = browser.new_context(
+                viewport=viewport,
+                device_scale_factor=scale,
+                storage_state=state,
+                service_workers="block",
+            )
+            page = context.new_page()
+            for name, (address, anchors) in SHOTS.items():
+                page.goto(url + address)
+                page.wait_for_selector(".frame", state="attached")
+                if page.locator("#_dash-config").count():
+                    page.wait_for_selector("html.live", state="attached")
+                page.wait_for_load_state("networkidle")
+                if size in anchors:
+                    page.locator(f".frame {anchors[size]}").evaluate(
+                        "e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 72)"
+                    )
+                time.sleep(0.6)  # chart transitions
+                path = OUT / f"{name}-{size}.png"
+                page.screenshot(path=str(path))
+                written.append(path)
+            context.close()
+        browser.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="A running Cockpit with the demo users")
+    args = parser.parse_args()
+    if args.url:
+        paths = take(args.url.rstrip("/"))
+    else:
+        with demo_server() as url:
+            paths = take(url)
+    print("\n".join(str(p.relative_to(ROOT)) for p in paths))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
