@@ -20,6 +20,7 @@ from cockpit.ui.formatting import format_points, format_value
 
 pytestmark = pytest.mark.browser
 
+PHONE_HEIGHT = 844
 STATUS_FR = {"green": "Bon", "amber": "À surveiller", "red": "Alerte", None: "Sans seuil"}
 
 
@@ -300,3 +301,27 @@ def test_opens_offline_with_the_last_figures_and_says_so(open_context):
     expect(page.locator(".frame .offline-banner")).to_be_visible()
     assert page.locator(".frame .card").count() == len(HOME_METRICS)
     context.set_offline(False)
+
+
+def test_a_swipe_on_the_chart_scrolls_the_page(open_context):
+    context, page = open_context(has_touch=True, is_mobile=True, service_workers="block")
+    page.goto("/indicateur/bed_occupancy_rate")
+    settle(page)
+    chart = page.locator(".frame .js-plotly-plot")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    box = chart.bounding_box()
+    start = box["y"] + box["height"] / 2
+    assert 0 < start < PHONE_HEIGHT
+    touch = context.new_cdp_session(page)
+
+    def finger(kind: str, y: float) -> None:
+        points = [] if kind == "touchEnd" else [{"x": box["x"] + box["width"] / 2, "y": y}]
+        touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    finger("touchStart", start)
+    for step in range(1, 9):
+        finger("touchMove", start - 25 * step)
+        page.wait_for_timeout(16)
+    finger("touchEnd", 0)
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") > 100
