@@ -6,6 +6,33 @@
  */
 (function () {
   "use strict";
+
+  // RawHtml (cockpit/ui/components/raw_html.py): a static part of a page, HTML from the server.
+  if (window.React) {
+    window.cockpit = window.cockpit || {};
+    window.cockpit.RawHtml = function RawHtml(props) {
+      var attributes = Object.assign({}, props.attributes || {});
+      if (props.id) { attributes.id = props.id; }
+      attributes.dangerouslySetInnerHTML = { __html: props.html || "" };
+      return window.React.createElement(props.tag || "div", attributes);
+    };
+  }
+
+  // Links inside the live app navigate in-app, as dcc.Link does; the language switch and
+  // anything else outside the app's pages load for real.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey) { return; }
+    var link = event.target.closest && event.target.closest("#react-entry-point a[href]");
+    if (!link || link.target || link.hasAttribute("download")) { return; }
+    var url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || url.pathname.indexOf("/lang/") === 0) { return; }
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) { return; }
+    event.preventDefault();
+    window.history.pushState({}, "", url.pathname + url.search);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  });
   var PLOTLY = "/assets/vendor/plotly-basic-4.1.1.min.js";
   // dcc.Graph loads window._dashPlotlyJSURL when Plotly is absent; the renderer sets it to
   // the full bundle on mount, so pin it to the partial one.

@@ -7,7 +7,7 @@ network is idle. Lists the heaviest responses and checks that no Plotly code
 (plotly.js, dcc's graph chunk) is fetched on home. Starts its own demo server
 (`cockpit demo` + `cockpit ingest` + `cockpit serve --demo-users`) unless --url.
 
-    .venv/bin/python bench/page_weight.py [--url http://127.0.0.1:8050]
+    .venv/bin/python bench/page_weight.py [--url http://127.0.0.1:8050] [--page /activite]
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def log_in(browser, url: str) -> dict:
     return state
 
 
-def measure(url: str) -> int:
+def measure(url: str, path: str = "/") -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -119,8 +119,10 @@ def measure(url: str) -> int:
             "Network.loadingFinished",
             lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
         )
-        page.goto(url + "/", wait_until="networkidle")
-        page.wait_for_selector(".frame .card")
+        page.goto(url + path, wait_until="networkidle")
+        page.wait_for_selector(".frame")
+        if page.locator("#_dash-config").count():  # a page with the Dash runtime
+            page.wait_for_selector("html.live", state="attached")
         page.wait_for_load_state("networkidle")
         time.sleep(0.5)
         browser.close()
@@ -128,29 +130,30 @@ def measure(url: str) -> int:
     total = sum(sizes.values())
     rows = sorted(((sizes[k], urls.get(k, "?")) for k in sizes), reverse=True)
     fetched = [r for r in rows if not r[1].startswith("data:")]
-    print(f"cold first load of home at 390×844: {len(fetched)} requests (data: URIs left out)")
+    print(f"cold first load of {path} at 390×844: {len(fetched)} requests (data: URIs left out)")
     for size, address in rows:
         if address.startswith("data:"):
             continue
         print(f"  {size / 1024:8.1f} KiB  {address.replace(url, '')[:100]}")
     print(f"total transferred: {total / 1024:.1f} KiB (budget {BUDGET_KIB} KiB)")
     plotly = [a for _, a in rows if "plotly" in a or "async-graph" in a]
-    print("plotly on home:", "NONE" if not plotly else ", ".join(plotly))
+    print(f"plotly on {path}:", "NONE" if not plotly else ", ".join(plotly))
     return total
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="A running Cockpit with the demo users (default: start one)")
+    parser.add_argument("--page", default="/", help="Another page to weigh (default: home)")
     args = parser.parse_args()
     if args.url:
-        total = measure(args.url.rstrip("/"))
+        total = measure(args.url.rstrip("/"), args.page)
     else:
         with (
             tempfile.TemporaryDirectory(prefix="cockpit-weight-") as tmp,
             demo_server(Path(tmp)) as url,
         ):
-            total = measure(url)
+            total = measure(url, args.page)
     return 0 if total <= BUDGET_KIB * 1024 else 1
 
 

@@ -44,3 +44,31 @@ def test_data_and_aria_attributes_and_void_tags():
         '<div aria-label="Durée" data-metric="alos">'
         '<img alt="" src="data:image/svg+xml,%3Csvg%3E" width="10"></div>'
     )
+
+
+def test_islands_keep_the_same_html_and_only_live_components():
+    from cockpit.ui.components.raw_html import RawHtml, islands
+
+    tree = html.Div(
+        [
+            html.Main(
+                [
+                    html.H1("Entrées"),
+                    dcc.Link(html.Span("7 296", className="card-value"), href="/a?b=1&c=2"),
+                    html.Section([html.H2("Évolution"), dcc.Graph(id="chart", figure={})]),
+                    html.Button("Exporter CSV", id="export-csv"),
+                ],
+                id="page",
+            )
+        ],
+        className="frame",
+    )
+    painted = to_html(tree)
+    live = islands(tree)
+    assert to_html(live) == painted
+    main = live.children[0]
+    kinds = [type(child).__name__ for child in main.children]
+    assert kinds == ["RawHtml", "RawHtml", "Section", "Button"]
+    assert main.children[1].attributes == {"href": "/a?b=1&c=2"}
+    static = islands(html.Div([html.P("a"), html.P("b")], className="x"))
+    assert isinstance(static, RawHtml) and static.html == "<p>a</p><p>b</p>"

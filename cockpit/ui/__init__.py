@@ -15,6 +15,7 @@ from flask import Flask, request
 from cockpit import config
 from cockpit.engine import Engine
 from cockpit.ui.address import page_address
+from cockpit.ui.components.raw_html import islands
 from cockpit.ui.export import filename, to_csv, to_xlsx
 from cockpit.ui.i18n import current_lang
 from cockpit.ui.pwa import install_pwa_routes
@@ -119,7 +120,7 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         return html.Div(
             [
                 dcc.Location(id="url", refresh=False, pathname=path, search=search),
-                html.Div(render_frame(engine, path, search), id="frame-root"),
+                html.Div(islands(render_frame(engine, path, search)), id="frame-root"),
                 dcc.Download(id="download"),
             ],
             className="app",
@@ -134,7 +135,7 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         prevent_initial_call=True,
     )
     def navigate(pathname, search):
-        return render_frame(engine, pathname, search)
+        return islands(render_frame(engine, pathname, search))
 
     @app.callback(
         Output("download", "data"),

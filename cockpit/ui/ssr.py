@@ -35,7 +35,6 @@ _SKIPPED = {
     "setProps",
     "style",
 }
-_NOTHING = {"Location", "Store", "Download", "Interval"}
 
 
 def _style(style: dict) -> str:
@@ -60,35 +59,53 @@ def _attributes(props: dict) -> str:
     return "".join(parts)
 
 
+def element(node: Component) -> tuple[str, dict] | None:
+    """(tag, props in React form) of an element the page shows; None for state components."""
+    if getattr(node, "raw_html", False):
+        return node.tag or "div", dict(node.attributes or {})
+    kind = type(node).__name__
+    props = {k: getattr(node, k) for k in node._prop_names if getattr(node, k, None) is not None}
+    wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
+    props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
+    kept = {k: v for k, v in props.items() if k not in _SKIPPED or k == "style"}
+    if props.get("id") in _KEPT_IDS:
+        kept = {"id": props["id"], **kept}
+    if node._namespace == "dash_core_components":
+        if kind == "Link":
+            return "a", {k: props[k] for k in ("href", "className", "title", "style") if k in props}
+        if kind == "Graph":
+            return "div", {
+                "className": (props.get("className") or "") + " ssr-graph",
+                "style": props.get("style"),
+            }
+        return None
+    return _TAGS.get(kind, kind.lower()), kept
+
+
+def _inner(node: Component) -> str:
+    if getattr(node, "raw_html", False):
+        return node.html or ""
+    if type(node).__name__ == "Graph":
+        return ""
+    return to_html(getattr(node, "children", None))
+
+
 def to_html(node) -> str:
-    """HTML of a component tree (html.*, dcc.Link; dcc.Graph becomes a sized placeholder)."""
+    """HTML of a component tree (html.*, dcc.Link, RawHtml; dcc.Graph becomes a sized
+    placeholder, state components like dcc.Location nothing)."""
     if node is None:
         return ""
     if isinstance(node, (list, tuple)):
         return "".join(to_html(child) for child in node)
     if not isinstance(node, Component):
         return escape(str(node), quote=False)
-    kind = type(node).__name__
-    props = {k: getattr(node, k) for k in node._prop_names if getattr(node, k, None) is not None}
-    anchor = props.get("id") if props.get("id") in _KEPT_IDS else None
-    wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
-    props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
-    children = to_html(props.get("children"))
-    if node._namespace == "dash_core_components":
-        if kind in _NOTHING:
-            return ""
-        if kind == "Link":
-            keep = {k: props.get(k) for k in ("href", "className", "title", "style")}
-            return f"<a{_attributes(keep)}>{children}</a>"
-        if kind == "Graph":
-            keep = {
-                "className": (props.get("className") or "") + " ssr-graph",
-                "style": props.get("style"),
-            }
-            return f"<div{_attributes(keep)}></div>"
+    found = element(node)
+    if found is None:
         return ""
-    tag = _TAGS.get(kind, kind.lower())
-    attributes = (f' id="{anchor}"' if anchor else "") + _attributes(props)
+    tag, props = found
+    attributes = (f' id="{props["id"]}"' if props.get("id") in _KEPT_IDS else "") + _attributes(
+        props
+    )
     if tag in _VOID:
         return f"<{tag}{attributes}>"
-    return f"<{tag}{attributes}>{children}</{tag}>"
+    return f"<{tag}{attributes}>{_inner(node)}</{tag}>"
