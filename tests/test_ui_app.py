@@ -74,7 +74,7 @@ def test_navigation_renders_the_page_of_the_address(director):
     assert "Page introuvable" in navigate(director, "/indicateur/no_such_metric")
 
 
-def test_export_sends_the_table_on_screen_as_csv(director):
+def export_csv(client, path: str, search: str):
     body = {
         "output": "download.data",
         "outputs": {"id": "download", "property": "data"},
@@ -83,12 +83,16 @@ def test_export_sends_the_table_on_screen_as_csv(director):
             {"id": "export-xlsx", "property": "n_clicks", "value": None},
         ],
         "state": [
-            {"id": "url", "property": "pathname", "value": "/finances"},
-            {"id": "url", "property": "search", "value": "?sort=metric&dir=asc"},
+            {"id": "url", "property": "pathname", "value": path},
+            {"id": "url", "property": "search", "value": search},
         ],
         "changedPropIds": ["export-csv.n_clicks"],
     }
-    response = director.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
+    return client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
+
+
+def test_export_sends_the_table_on_screen_as_csv(director):
+    response = export_csv(director, "/finances", "?sort=metric&dir=asc")
     download = response.get_json()["response"]["download"]["data"]
     assert download["filename"] == "cockpit-finances.csv"
     text = base64.b64decode(download["content"]).decode("utf-8-sig")
@@ -141,3 +145,17 @@ def test_static_files_are_kept_a_year_and_pages_are_compressed(director):
     plain = director.get("/activite").get_data(as_text=True)
     bundle = re.search(r'src="(/_dash-component-suites/[^"]+)"', plain)
     assert "max-age=31536000" in director.get(bundle.group(1)).headers["Cache-Control"]
+
+
+def test_views_and_exports_are_audited(app, director):
+    from cockpit.auth.state import auth_state
+
+    director.get("/?e=990000012")
+    navigate(director, "/rh", "?p=r12")
+    export_csv(director, "/finances", "?sort=metric&dir=asc")
+    with app.app_context():
+        events = auth_state().audit_log.read(username="dg")
+    views = [(e.details["page"], e.details["via"]) for e in events if e.event == "view"]
+    assert ("/?e=990000012", "page") in views and ("/rh?p=r12", "navigation") in views
+    exports = [e.details for e in events if e.event == "export"]
+    assert {"page": "/finances?sort=metric&dir=asc", "format": "csv"}.items() <= exports[-1].items()

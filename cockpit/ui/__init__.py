@@ -2,17 +2,19 @@
 
 Pages are rendered on the server three ways from one function (`render_frame`):
 as plain HTML in the first response, as the Dash layout, and by one callback on
-navigation. Everything goes through the Engine with the perimeter of the request.
+navigation. Everything goes through the Engine with the perimeter of the request;
+views and exports are written to the audit log.
 """
 
 from __future__ import annotations
 
 import re
 
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from flask import Flask, request
 
 from cockpit import config
+from cockpit.auth import audit
 from cockpit.engine import Engine
 from cockpit.ui.address import page_address
 from cockpit.ui.components.raw_html import islands
@@ -86,7 +88,8 @@ class CockpitDash(Dash):
     def index(self, *args, **kwargs):
         page = super().index(*args, **kwargs)
         if route_of(request.path).live:
-            return page
+            return page  # the auth guard records the view when Dash asks for its layout
+        audit("view", page=request.full_path.rstrip("?"), via="page")
         return DASH_RUNTIME.sub("", page)
 
     def interpolate_index(self, **kwargs) -> str:
@@ -135,6 +138,7 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         prevent_initial_call=True,
     )
     def navigate(pathname, search):
+        audit("view", page=(pathname or "/") + (search or ""), via="navigation")
         return islands(render_frame(engine, pathname, search))
 
     @app.callback(
@@ -146,15 +150,14 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         prevent_initial_call=True,
     )
     def export(csv_clicks, xlsx_clicks, pathname, search):
-        from dash import ctx
-
         model = table_for(engine, pathname, search)
         if model is None or not ctx.triggered_id:
             return no_update
         lang = current_lang()
-        if ctx.triggered_id == "export-xlsx":
-            return dcc.send_bytes(to_xlsx(model, lang), filename(model, "xlsx"))
-        return dcc.send_bytes(to_csv(model, lang), filename(model, "csv"))
+        kind = "xlsx" if ctx.triggered_id == "export-xlsx" else "csv"
+        audit("export", page=(pathname or "/") + (search or ""), format=kind, rows=len(model.rows))
+        data = to_xlsx(model, lang) if kind == "xlsx" else to_csv(model, lang)
+        return dcc.send_bytes(data, filename(model, kind))
 
     install_pwa_routes(server, ASSETS)
     server.extensions["cockpit_dash"] = app
