@@ -6,7 +6,6 @@ fail the test on any console error.
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -19,15 +18,6 @@ import pytest
 from cockpit.config import PROJECT_ROOT
 from cockpit.engine import Engine
 
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
 USER, PASSWORD = "directeur", "demo-directeur"
@@ -94,15 +84,6 @@ def server(demo_db, tmp_path_factory) -> str:
     yield url
     process.terminate()
     process.wait(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
