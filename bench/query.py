@@ -4,7 +4,7 @@ Builds (once, cached under --work) a demo group big enough to pass --min-rows
 through the real `cockpit demo` and `cockpit ingest`, then times each query
 N times both ways in the same run and prints p50/p95 and the ratio.
 
-    .venv/bin/python bench/query.py [--establishments 1300] [--runs 40]
+    .venv/bin/python bench/query.py [--establishments 1150] [--runs 40]
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--establishments", type=int, default=1300)
+    parser.add_argument("--establishments", type=int, default=1150)
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--work", type=Path, default=Path("/tmp/cockpit-bench"))
     parser.add_argument("--min-rows", type=int, default=10_000_000)
