@@ -26,6 +26,28 @@ class _Entries(NamedTuple):
     years: dict[int, Threshold]
 
 
+def all_targets(engine: Engine) -> dict[str, dict[tuple[str, str | None], _Entries]]:
+    """Every target of the warehouse, by metric then (establishment, pole): one query per
+    warehouse version, since a dashboard page asks for the targets of dozens of metrics."""
+    sql = (
+        "SELECT metric, establishment_id, pole, period, year, target, amber_threshold, "
+        "red_threshold FROM targets"
+    )
+
+    def index() -> dict[str, dict[tuple[str, str | None], _Entries]]:
+        entries: dict[str, dict[tuple[str, str | None], _Entries]] = {}
+        for metric, est, pole, period, year, target, amber, red in engine._execute(sql):
+            by_place = entries.setdefault(metric, {})
+            slot = by_place.setdefault((est, pole), _Entries({}, {}))
+            if period is not None:
+                slot.months[period] = Threshold(target, amber, red)
+            else:
+                slot.years[year] = Threshold(target, amber, red)
+        return entries
+
+    return engine._cached(("targets",), index)
+
+
 class TargetBook:
     def __init__(
         self,
@@ -51,23 +73,7 @@ class TargetBook:
         )
 
     def _load(self) -> dict[tuple[str, str | None], _Entries]:
-        """Targets of this metric indexed by (establishment, pole), built once per warehouse."""
-        sql = (
-            "SELECT establishment_id, pole, period, year, target, amber_threshold, red_threshold "
-            f"FROM targets WHERE metric = '{self.metric.id}'"
-        )
-
-        def index() -> dict[tuple[str, str | None], _Entries]:
-            entries: dict[tuple[str, str | None], _Entries] = {}
-            for est, pole, period, year, target, amber, red in self.engine._execute(sql):
-                slot = entries.setdefault((est, pole), _Entries({}, {}))
-                if period is not None:
-                    slot.months[period] = Threshold(target, amber, red)
-                else:
-                    slot.years[year] = Threshold(target, amber, red)
-            return entries
-
-        return self.engine._cached(("targets", sql), index)
+        return all_targets(self.engine).get(self.metric.id, {})
 
     def _one(self, establishment_id: str, pole: str | None, bucket_end: date) -> Threshold | None:
         slot = self._rows.get((establishment_id, pole))

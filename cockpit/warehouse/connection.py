@@ -75,9 +75,13 @@ class ReadOnlyWarehouse:
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        cursor = self._current().cursor()
-        cursor.execute(f"USE {CATALOG}")  # a cursor starts on the in-memory database
-        return cursor
+        con = self._current()
+        local = self._local
+        if getattr(local, "parent", None) is not con:
+            cursor = con.cursor()
+            cursor.execute(f"USE {CATALOG}")  # a cursor starts on the in-memory database
+            local.parent, local.cursor = con, cursor
+        return local.cursor
 
     @property
     def generation(self) -> tuple[int, int, int] | None:
