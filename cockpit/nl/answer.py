@@ -1,0 +1,86 @@
+"""One-sentence answer in the question's language, numbers formatted by cockpit.ui.formatting."""
+
+from __future__ import annotations
+
+from cockpit.engine.plan import QueryResult
+from cockpit.ui.formatting import format_percent, format_value, month_name
+
+
+def _period_words(period, lang: str) -> str:
+    if period.start == period.end:
+        return (
+            f"en {month_name(period.start, lang)}"
+            if lang == "fr"
+            else f"in {month_name(period.start, lang)}"
+        )
+    a = month_name(period.start, lang)
+    b = month_name(period.end, lang)
+    return f"de {a} à {b}" if lang == "fr" else f"from {a} to {b}"
+
+
+def _where(filters: dict[str, str], lang: str) -> str:
+    if not filters:
+        return ""
+    return " (" + ", ".join(filters.values()) + ")"
+
+
+def sentence(metric, result: QueryResult, lang: str) -> str:
+    plan = result.plan
+    label = getattr(metric.label, lang)
+    when = _period_words(plan.period, lang)
+    where = _where(plan.filter_map, lang)
+    no_data = [n for n in result.notes if n.startswith("no data")]
+    if result.is_single:
+        row = result.single_row or {}
+        value = row.get("value")
+        if value is None:
+            text = (
+                f"Aucune donnée pour {label}{where} {when}."
+                if lang == "fr"
+                else f"No data for {label}{where} {when}."
+            )
+            return text + (f" ({'; '.join(no_data)})" if no_data else "")
+        shown = format_value(value, metric.format, metric.unit, lang)
+        text = (
+            f"{label}{where} {when} : {shown}"
+            if lang == "fr"
+            else f"{label}{where} {when}: {shown}"
+        )
+        if plan.compare and row.get("compare_value") is not None:
+            other = format_value(row["compare_value"], metric.format, metric.unit, lang)
+            ref = {
+                "previous_year": ("N-1", "last year"),
+                "budget": ("budget", "budget"),
+                "target": ("objectif", "target"),
+            }[plan.compare]
+            pct = (
+                format_percent(row.get("delta_pct"), lang)
+                if row.get("delta_pct") is not None
+                else ""
+            )
+            text += (
+                f" contre {other} ({ref[0]}{', ' + pct if pct else ''})"
+                if lang == "fr"
+                else f" against {other} ({ref[1]}{', ' + pct if pct else ''})"
+            )
+        text += "."
+    else:
+        n = len(result.rows)
+        text = (
+            f"{label}{where} {when} : {n} lignes ci-dessous."
+            if lang == "fr"
+            else f"{label}{where} {when}: {n} rows below."
+        )
+        if n == 0:
+            text = (
+                f"Aucune donnée pour {label}{where} {when}."
+                if lang == "fr"
+                else f"No data for {label}{where} {when}."
+            )
+    if no_data:
+        text += (
+            " Attention : pas encore de données pour une partie des mois demandés."
+            if lang == "fr"
+            else " Note: some of the months asked have no data yet."
+        )
+    return text

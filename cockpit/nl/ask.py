@@ -1,0 +1,68 @@
+"""The question pipeline: plan → engine.validate → engine.run → answer dict (SPEC §6 JSON)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cockpit.engine import Perimeter, QueryError, QueryPlan
+from cockpit.nl.answer import sentence
+from cockpit.nl.planner import Clarification, OfflinePlanner, Planned, Planner, Refusal
+
+
+def _empty(status: str, answer: str, **extra) -> dict[str, Any]:
+    return {
+        "status": status,
+        "metric": None,
+        "period": None,
+        "grain": None,
+        "filters": {},
+        "group_by": [],
+        "compare": None,
+        "value": None,
+        "rows": None,
+        "unit": None,
+        "answer": answer,
+        "sql": None,
+        **extra,
+    }
+
+
+def ask(
+    question: str,
+    engine,
+    *,
+    today: date | None = None,
+    perimeter: Perimeter = Perimeter(),
+    planner: Planner | None = None,
+    previous: QueryPlan | None = None,
+) -> dict[str, Any]:
+    """Answer one question; never invents a number (refused/clarify carry no value)."""
+    today = today or date.today()
+    planner = planner or OfflinePlanner(engine)
+    outcome = planner.plan(question, today, perimeter, previous)
+    if isinstance(outcome, Refusal):
+        return _empty("refused", outcome.reason)
+    if isinstance(outcome, Clarification):
+        return _empty("clarify", outcome.question, candidates=outcome.candidates)
+    assert isinstance(outcome, Planned)
+    plan, lang = outcome.plan, outcome.lang
+    try:
+        engine.validate(plan, perimeter)
+        result = engine.run(plan, perimeter)
+    except QueryError as exc:
+        reason = f"Je ne peux pas répondre : {exc}." if lang == "fr" else f"I cannot answer: {exc}."
+        return {**_empty("refused", reason), **plan.as_json(), "value": None}
+    metric = engine.metric(plan.metric)
+    payload = result.as_json()
+    return {
+        "status": "answered",
+        **plan.as_json(),
+        "value": payload.get("value") if result.is_single else None,
+        "rows": None if result.is_single else result.rows,
+        "unit": result.unit,
+        "answer": sentence(metric, result, lang),
+        "sql": result.sql,
+        "notes": result.notes,
+        **{k: payload[k] for k in ("compare_value", "delta", "delta_pct") if k in payload},
+    }
