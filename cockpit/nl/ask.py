@@ -33,12 +33,13 @@ def ask(
     engine,
     *,
     today: date | None = None,
-    perimeter: Perimeter = Perimeter(),
+    perimeter: Perimeter | None = None,
     planner: Planner | None = None,
     previous: QueryPlan | None = None,
 ) -> dict[str, Any]:
     """Answer one question; never invents a number (refused/clarify carry no value)."""
     today = today or date.today()
+    perimeter = perimeter or Perimeter.everything()
     planner = planner or OfflinePlanner(engine)
     outcome = planner.plan(question, today, perimeter, previous)
     if isinstance(outcome, Refusal):

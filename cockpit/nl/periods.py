@@ -140,7 +140,8 @@ def _rules(today: date):
 
     return [
         (
-            r"(?:sur |over |in |during )?(?:les |the )?(?:last|past|dernier) (?P<n>\d+) (?:dernier )?(?:moi|month)",
+            r"(?:sur |over |in |during )?(?:les |the )?(?:last|past|dernier) (?P<n>\d+) "
+            r"(?:dernier )?(?:moi|month)",
             last_n,
         ),
         (
@@ -157,7 +158,8 @@ def _rules(today: date):
         (r"(?:cette annee|this year|en cour d annee)", this_year),
         (r"(?:l )?(?:an|annee) (?:dernier|derniere|precedente)|last year|previous year", last_year),
         (
-            r"(?:le |au |du )?(?:trimestre dernier|dernier trimestre)|last quarter|previous quarter",
+            r"(?:le |au |du )?(?:trimestre dernier|dernier trimestre)"
+            r"|last quarter|previous quarter",
             last_quarter,
         ),
         (r"(?:le |du |au )?moi (?:dernier|precedent)|last month|previous month", last_month),
@@ -168,8 +170,8 @@ def _rules(today: date):
         ),
         (r"\b(?:s|h)(?P<s>[12])" + _YEAR, semester),
         (
-            r"(?:au |le |du |in the |the )?(?P<s>premier|second|deuxieme|first|1er) (?:semestre|half)"
-            + _YEAR,
+            r"(?:au |le |du |in the |the )?(?P<s>premier|second|deuxieme|first|1er) "
+            r"(?:semestre|half)" + _YEAR,
             semester,
         ),
         (r"(?:a |at )?(?:fin|end of|year end) (?P<y>20\d\d)", end_of_year),

@@ -84,7 +84,6 @@ _COMPARE = [
             "year on year",
             "year over year",
             "yoy",
-            "sur un an",
             "than last year",
         ],
     ),
