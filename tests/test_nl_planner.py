@@ -127,3 +127,19 @@ def test_no_data_is_said(engine):
     assert result["status"] == "answered"
     assert result["value"] is None or "données" in result["answer"]
     assert "donnée" in result["answer"].lower()
+
+
+def test_vague_rate_question_clarifies(engine):
+    result = ask("Quel est le taux ?", engine, today=TODAY)
+    assert result["status"] == "clarify" and len(result["candidates"]) > 1
+
+
+def test_budget_compare_without_budget_is_said(engine):
+    result = ask("Operating result compared to budget in 2025", engine, today=TODAY)
+    assert result["status"] == "answered" and result["compare"] is None
+    assert "no budget" in result["answer"]
+
+
+def test_grouped_answer_lists_values(engine):
+    result = ask("Taux d'occupation par pôle le mois dernier", engine, today=TODAY)
+    assert "Chirurgie" in result["answer"] and result["rows"]

@@ -66,6 +66,19 @@ def sentence(metric, result: QueryResult, lang: str) -> str:
         text += "."
     else:
         n = len(result.rows)
+        if plan.group_by and plan.grain is None and 0 < n <= 12:
+            items = ", ".join(
+                " / ".join(str(r.get(d)) for d in plan.group_by)
+                + " "
+                + format_value(r.get("value"), metric.format, metric.unit, lang)
+                for r in result.rows
+            )
+            sep = " : " if lang == "fr" else ": "
+            return f"{label}{where} {when}{sep}{items}." + (
+                " Attention : pas encore de données pour une partie des mois demandés."
+                if no_data and lang == "fr"
+                else (" Note: some of the months asked have no data yet." if no_data else "")
+            )
         text = (
             f"{label}{where} {when} : {n} lignes ci-dessous."
             if lang == "fr"

@@ -62,7 +62,7 @@ def ask(
         "value": payload.get("value") if result.is_single else None,
         "rows": None if result.is_single else result.rows,
         "unit": result.unit,
-        "answer": sentence(metric, result, lang),
+        "answer": " ".join([sentence(metric, result, lang), *outcome.notes]),
         "sql": result.sql,
         "notes": result.notes,
         **{k: payload[k] for k in ("compare_value", "delta", "delta_pct") if k in payload},

@@ -80,6 +80,8 @@ _GRAIN_MONTH = [
     "moi par moi",
     "over the last",
     "courbe",
+    "per month",
+    "chaque moi",
     "serie",
 ]
 _GRAIN_QUARTER = ["par trimestre", "by quarter", "quarterly", "trimestriel", "trimestrielle"]

@@ -26,6 +26,7 @@ class Planned:
     plan: QueryPlan
     lang: str
     period_said: bool = True
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Parts:
     unknown: list[str] = field(default_factory=list)
     refusal: str | None = None
     domains: tuple[str, ...] = ()
+    generic: bool = False
 
 
 class Planner(Protocol):
@@ -147,6 +149,9 @@ class OfflinePlanner:
         intent = classify(text, lang, bool(winner))
         parts.refusal = intent.reason if intent.kind == "refused" else None
         parts.domains = intent.domains
+        parts.generic = any(
+            contains(text, normalize(w).strip()) for w in ("taux", "rate", "ratio", "indicateur")
+        )
         parts.period, text = parse_period(text, today)
         dims = match_dimensions(text, self.engine, perimeter)
         parts.filters, parts.group_by, parts.grain = dims.filters, dims.group_by, dims.grain
@@ -173,6 +178,9 @@ class OfflinePlanner:
             if parts.domains:
                 domain = [m.id for m in self.engine.metrics() if m.domain in parts.domains]
                 return self.clarify(domain[:6], lang)
+            if parts.generic:
+                rates = [m.id for m in self.engine.metrics() if m.unit == "pct"]
+                return self.clarify(rates[:6], lang)
             return Refusal(
                 "Je ne trouve aucun indicateur du catalogue qui réponde à cette question."
                 if lang == "fr"
@@ -190,8 +198,15 @@ class OfflinePlanner:
             )
         metric = self.engine.metric(parts.metric)
         compare = parts.compare
+        notes: list[str] = []
         if compare == "budget" and not metric.budget_expr:
-            compare = None  # e.g. a gap to budget is already a comparison
+            compare = None  # never silently: the answer says so
+            if "budget" not in metric.id:  # a gap to budget is itself the comparison
+                notes.append(
+                    "Pas de budget pour cet indicateur : comparaison non faite."
+                    if lang == "fr"
+                    else "This indicator has no budget: no comparison made."
+                )
         period = parts.period or Period.month(last_complete_month(today))
         plan = QueryPlan.build(
             metric.id,
@@ -201,7 +216,7 @@ class OfflinePlanner:
             group_by=parts.group_by,
             compare=compare,
         )
-        return Planned(plan, lang, parts.period is not None)
+        return Planned(plan, lang, parts.period is not None, notes)
 
     def clarify(self, candidates: list[str], lang: str) -> Clarification:
         labels = [getattr(self.engine.metric(c).label, lang) for c in candidates]
