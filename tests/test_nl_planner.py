@@ -143,3 +143,10 @@ def test_budget_compare_without_budget_is_said(engine):
 def test_grouped_answer_lists_values(engine):
     result = ask("Taux d'occupation par pôle le mois dernier", engine, today=TODAY)
     assert "Chirurgie" in result["answer"] and result["rows"]
+
+
+def test_perimeter_cannot_be_widened_by_wording(engine):
+    mine = Perimeter(establishment_id="990000012", pole="Médecine")
+    result = ask("bed occupancy in surgery", engine, today=TODAY, perimeter=mine)
+    assert result["status"] == "refused" and result["value"] is None
+    assert ask("DMS en cardiologie", engine, today=TODAY, perimeter=mine)["status"] == "answered"

@@ -153,7 +153,8 @@ class OfflinePlanner:
             contains(text, normalize(w).strip()) for w in ("taux", "rate", "ratio", "indicateur")
         )
         parts.period, text = parse_period(text, today)
-        dims = match_dimensions(text, self.engine, perimeter)
+        # values from the whole warehouse: the engine then refuses what the perimeter hides
+        dims = match_dimensions(text, self.engine, Perimeter.everything())
         parts.filters, parts.group_by, parts.grain = dims.filters, dims.group_by, dims.grain
         parts.unknown = dims.unknown
         return parts
