@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv and installs Cockpit (with test extras when asked) if missing or stale.
-# Usage: source scripts/bootstrap.sh [test]
+# Usage: source scripts/bootstrap.sh base|test   (always pass one: a sourced script
+# without arguments would see the caller's arguments)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,7 +21,8 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
-EXTRAS="${1:-}"
+EXTRAS="${1:-base}"
+[ "$EXTRAS" = "base" ] && EXTRAS=""
 STAMP=".venv/.installed-${EXTRAS:-base}"
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   echo "Installing Cockpit${EXTRAS:+ with [$EXTRAS] extras} into .venv ..."

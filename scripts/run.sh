@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Cockpit on the demo hospital: installs, generates and ingests the demo if needed, serves.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" base
 DB="${COCKPIT_DB:-data/cockpit.duckdb}"
 if [ ! -f "$DB" ]; then
   cockpit demo --out data/demo
