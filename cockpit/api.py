@@ -134,14 +134,25 @@ def query():
 
 @api.post("/ask")
 def ask():
+    """A question in French or English → the same JSON as `cockpit ask --json`.
+
+    The offline planner fills a plan; the engine validates and runs it inside the
+    caller's perimeter, so no wording of a question can widen it.
+    """
+    from cockpit.nl.ask import ask as answer_question
+
     body = request.get_json(silent=True) or {}
-    question = str(body.get("question", ""))[:1000]
-    audit("question", question=question, status=501, source="api")
-    response = jsonify(
-        status="unavailable", message="questions in natural language are not available yet"
-    )
-    response.status_code = 501
-    return response
+    question = str(body.get("question") or "").strip()[:1000]
+    if not question:
+        return _error(400, "invalid_request", "'question' is required")
+    try:
+        today = date.fromisoformat(body["today"]) if body.get("today") else None
+    except (TypeError, ValueError):
+        return _error(400, "invalid_request", "'today' must be a date, YYYY-MM-DD")
+    answer = answer_question(question, _engine(), today=today, perimeter=current_perimeter())
+    audit("question", question=question, status=answer["status"], metric=answer.get("metric"),
+          source="api")  # fmt: skip
+    return jsonify(answer)
 
 
 def install_api(server: Flask) -> None:

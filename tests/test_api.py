@@ -127,13 +127,48 @@ def test_anonymous_calls_get_401_json(server):
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
-def test_ask_is_not_available_yet(director, state):
-    response = director.post(
-        "/api/v1/ask", json={"question": "Combien d'admissions ?"}, headers=SAME_ORIGIN
+MARCH = {"today": "2026-11-15"}
+
+
+def test_ask_answers_with_the_value_query_returns_for_the_same_plan(director, state):
+    question = "Combien d'entrées au pôle Chirurgie en mars 2026 ?"
+    response = director.post("/api/v1/ask", json={"question": question, **MARCH},
+                             headers=SAME_ORIGIN)  # fmt: skip
+    answer = response.json
+    assert response.status_code == 200 and answer["status"] == "answered"
+    assert answer["metric"] == "admissions" and answer["filters"] == {"pole": "Chirurgie"}
+    assert answer["period"] == {"start": "2026-03", "end": "2026-03"}
+    same = director.get(
+        "/api/v1/query?metric=admissions&from=2026-03&to=2026-03&filter=pole:Chirurgie"
     )
-    assert response.status_code == 501 and response.json["status"] == "unavailable"
+    assert answer["value"] == same.json["value"] and answer["value"] > 0
+    assert "FROM activity" in answer["sql"] and answer["answer"]
     [event] = AuditLog(state).read(event="question")
-    assert event.details["question"] == "Combien d'admissions ?"
+    assert event.details["question"] == question and event.details["status"] == "answered"
+
+
+def test_ask_stays_inside_a_pole_managers_perimeter(server, director, state):
+    token = issue_token(UserStore(state), "chef-chirurgie")
+    chef = {"Authorization": f"Bearer {token}"}
+    client = server.test_client()
+    mine = client.post("/api/v1/ask", json={"question": "Combien d'entrées en mars 2026 ?",
+                                            **MARCH}, headers=chef)  # fmt: skip
+    surgery = director.get(
+        "/api/v1/query?metric=admissions&from=2026-03&to=2026-03"
+        "&filter=pole:Chirurgie&filter=establishment:CH de Vallombre"
+    )
+    assert mine.json["status"] == "answered" and mine.json["value"] == surgery.json["value"]
+    other = client.post("/api/v1/ask", json={"question": "Combien d'entrées au pôle Médecine "
+                                             "en mars 2026 ?", **MARCH}, headers=chef)  # fmt: skip
+    assert other.json["status"] == "refused" and other.json["value"] is None
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"question": "  "}, {"question": "Entrées ?", "today": "15/11/2026"}]
+)
+def test_ask_refuses_a_bad_request_with_400(director, body):
+    response = director.post("/api/v1/ask", json=body, headers=SAME_ORIGIN)
+    assert response.status_code == 400 and response.json["error"] == "invalid_request"
 
 
 def test_a_bearer_token_acts_with_its_users_perimeter(server, state):
@@ -146,7 +181,7 @@ def test_a_bearer_token_acts_with_its_users_perimeter(server, state):
     denied = client.get(f"/api/v1/query?{QUARTER}&filter=pole:Médecine", headers=headers)
     assert denied.status_code == 403
     # No Origin header needed: a bearer token is not sent by browsers on their own.
-    assert client.post("/api/v1/ask", json={"question": "x"}, headers=headers).status_code == 501
+    assert client.post("/api/v1/ask", json={"question": "x"}, headers=headers).status_code == 200
     # A token only opens the API, not the dashboard.
     assert client.get("/_dash-layout", headers=headers).status_code == 401
 
