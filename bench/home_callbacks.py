@@ -16,7 +16,6 @@ import argparse
 import json
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cockpit.auth import ensure_demo_users  # noqa: E402
+from cockpit.demo.serve import build_demo_warehouse  # noqa: E402
 from cockpit.web import create_app, engine_of  # noqa: E402
 
 TARGET_P95_MS = 150.0
@@ -39,19 +39,6 @@ NAVIGATE_HOME = {
     "state": [],
     "changedPropIds": ["url.pathname"],
 }
-
-
-def demo_warehouse(work: Path) -> Path:
-    """The demo hospital through the real CLI (`cockpit demo` + `cockpit ingest`)."""
-    cockpit = [sys.executable, "-m", "cockpit"]
-    extracts, db = work / "extracts", work / "demo.duckdb"
-    subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
-    subprocess.run(
-        [*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
-        check=True,
-        capture_output=True,
-    )
-    return db
 
 
 def logged_in_client(app):
@@ -106,7 +93,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="cockpit-bench-") as tmp:
         work = Path(tmp)
-        db = args.db or demo_warehouse(work)
+        db = args.db or build_demo_warehouse(work)
         ensure_demo_users(work / "state")
         app = create_app(db, ROOT / "queries", work / "state")
         engine = engine_of(app)

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
+
+from cockpit.demo.serve import demo_server
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_KIB = 350
@@ -35,53 +32,6 @@ FLAGS = [
     "--disable-sync",
 ]
 USER, PASSWORD = "directeur", "demo-directeur"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def demo_server(work: Path):
-    """A real `cockpit serve` on the demo hospital, in a subprocess; yields its URL."""
-    cockpit = [sys.executable, "-m", "cockpit"]
-    extracts, db = work / "extracts", work / "demo.duckdb"
-    subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
-    subprocess.run(
-        [*cockpit, "ingest", "--db", str(db), *map(str, sorted(extracts.glob("*.csv")))],
-        check=True,
-        capture_output=True,
-    )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            *cockpit,
-            "serve",
-            "--db",
-            str(db),
-            "--state",
-            str(work / "state"),
-            "--port",
-            str(port),
-            "--demo-users",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def log_in(browser, url: str) -> dict:

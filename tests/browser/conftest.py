@@ -6,16 +6,12 @@ fail the test on any console error.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from cockpit.config import PROJECT_ROOT
+from cockpit.demo.serve import build_demo_warehouse, serve
 from cockpit.engine import Engine
 
 PHONE = {"width": 390, "height": 844}
@@ -23,19 +19,9 @@ DESKTOP = {"width": 1440, "height": 900}
 USER, PASSWORD = "directeur", "demo-directeur"
 
 
-def _cockpit(*args: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "cockpit", *args], check=True, capture_output=True, cwd=PROJECT_ROOT
-    )
-
-
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("browser-demo")
-    _cockpit("demo", "--out", str(root / "extracts"))
-    db = root / "cockpit.duckdb"
-    _cockpit("ingest", "--db", str(db), *map(str, sorted((root / "extracts").glob("*.csv"))))
-    return db
+    return build_demo_warehouse(tmp_path_factory.mktemp("browser-demo"))
 
 
 @pytest.fixture(scope="session")
@@ -44,46 +30,10 @@ def engine(demo_db) -> Engine:
     return Engine(demo_db, PROJECT_ROOT / "queries")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(demo_db, tmp_path_factory) -> str:
-    port = _free_port()
-    state = tmp_path_factory.mktemp("browser-state")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "cockpit",
-            "serve",
-            "--db",
-            str(demo_db),
-            "--state",
-            str(state),
-            "--port",
-            str(port),
-            "--demo-users",
-        ],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()) from None
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(demo_db, tmp_path_factory.mktemp("browser-state")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
+
+from cockpit.demo.serve import demo_server
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
@@ -48,48 +45,6 @@ SHOTS = {
         {"phone": ".breakdown", "desktop": ".breakdown"},
     ),
 }
-
-
-@contextmanager
-def demo_server():
-    with tempfile.TemporaryDirectory(prefix="cockpit-shots-") as tmp:
-        work = Path(tmp)
-        cockpit = [sys.executable, "-m", "cockpit"]
-        extracts, db = work / "extracts", work / "demo.duckdb"
-        subprocess.run([*cockpit, "demo", "--out", str(extracts)], check=True, capture_output=True)
-        csvs = [str(p) for p in sorted(extracts.glob("*.csv"))]
-        subprocess.run(
-            [*cockpit, "ingest", "--db", str(db), *csvs], check=True, capture_output=True
-        )
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen(
-            [
-                *cockpit,
-                "serve",
-                "--db",
-                str(db),
-                "--state",
-                str(work / "state"),
-                "--port",
-                str(port),
-                "--demo-users",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(200):
-                try:
-                    urllib.request.urlopen(url + "/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def take(url: str) -> list[Path]:
@@ -140,7 +95,10 @@ def main() -> int:
     if args.url:
         paths = take(args.url.rstrip("/"))
     else:
-        with demo_server() as url:
+        with (
+            tempfile.TemporaryDirectory(prefix="cockpit-shots-") as tmp,
+            demo_server(Path(tmp)) as url,
+        ):
             paths = take(url)
     print("\n".join(str(p.relative_to(ROOT)) for p in paths))
     return 0

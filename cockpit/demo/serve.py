@@ -1,0 +1,66 @@
+"""The demo hospital built and served through the real CLI, for benchmarks, screenshots and
+browser tests: `cockpit demo` + `cockpit ingest`, then `cockpit serve` in a subprocess."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from cockpit.config import PROJECT_ROOT
+
+COCKPIT = [sys.executable, "-m", "cockpit"]
+
+
+def build_demo_warehouse(work: Path) -> Path:
+    """Write the demo extracts under `work` and ingest them; returns the warehouse path."""
+    extracts, db = work / "extracts", work / "demo.duckdb"
+    subprocess.run([*COCKPIT, "demo", "--out", str(extracts)], check=True, capture_output=True,
+                   cwd=PROJECT_ROOT)  # fmt: skip
+    csvs = [str(p) for p in sorted(extracts.glob("*.csv"))]
+    subprocess.run([*COCKPIT, "ingest", "--db", str(db), *csvs], check=True, capture_output=True,
+                   cwd=PROJECT_ROOT)  # fmt: skip
+    return db
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(db: Path, state: Path) -> Iterator[str]:
+    """`cockpit serve --demo-users` on a free loopback port; yields its URL once it answers."""
+    port = free_port()
+    command = [*COCKPIT, "serve", "--db", str(db), "--state", str(state), "--port", str(port),
+               "--demo-users"]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def demo_server(work: Path) -> Iterator[str]:
+    """The demo hospital built under `work` and served; yields its URL."""
+    with serve(build_demo_warehouse(work), work / "state") as url:
+        yield url
