@@ -20,9 +20,9 @@ from cockpit.engine import (
     QueryPlan,
     QueryTimeout,
     UnknownMetric,
+    WarehouseMissing,
 )
 from cockpit.periods import Period, PeriodError, last_complete_month, parse_month
-from cockpit.warehouse.connection import WarehouseMissing
 
 api = Blueprint("cockpit_api", __name__, url_prefix="/api/v1")
 

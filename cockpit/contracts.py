@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+# A FINESS number: 2 characters for the département (2A/2B in Corsica), then 7 digits.
+FINESS_PATTERN = r"[0-9][0-9AB][0-9]{7}"
+
 ColumnType = Literal["text", "finess", "period", "year", "count", "amount", "signed", "code"]
 # text    free text, non-empty unless optional
 # finess  9-character FINESS identifier

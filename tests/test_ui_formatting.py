@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from cockpit.ui.formatting import (
+from cockpit.formatting import (
     format_delta,
     format_percent,
     format_points,

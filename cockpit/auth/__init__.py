@@ -13,7 +13,7 @@ from cockpit.auth.demo_users import ensure_demo_users
 from cockpit.auth.install import install_auth
 from cockpit.auth.state import auth_state
 from cockpit.auth.users import ROLES, User
-from cockpit.engine.plan import Perimeter
+from cockpit.perimeter import Perimeter
 
 __all__ = [
     "ROLES",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cockpit.auth.audit_log import AuditLog
 from cockpit.auth.users import UserStore
-from cockpit.engine.plan import Perimeter
+from cockpit.perimeter import Perimeter
 
 VALLOMBRE, ROCHEBRUNE = "990000012", "990000020"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cockpit.auth import db
 from cockpit.auth.passwords import hash_password, needs_rehash, verify_password
-from cockpit.engine.plan import Perimeter
+from cockpit.perimeter import Perimeter
 
 ROLES: tuple[str, ...] = ("director", "controller", "analyst", "pole_manager")
 

@@ -11,8 +11,7 @@ from rich.console import Console
 
 from cockpit import config
 from cockpit.cli import app
-from cockpit.engine import Engine
-from cockpit.warehouse.connection import WarehouseMissing
+from cockpit.engine import Engine, WarehouseMissing
 
 
 @app.command("ask")

@@ -12,9 +12,8 @@ from rich.table import Table
 
 from cockpit import config
 from cockpit.cli import app
-from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan
+from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan, WarehouseMissing
 from cockpit.periods import Period, PeriodError, last_complete_month, parse_month
-from cockpit.warehouse.connection import WarehouseMissing
 
 
 def _filters(pole, service, establishment, pairs: list[str]) -> dict[str, str]:

@@ -22,7 +22,7 @@ from cockpit.auth.passwords import WeakPassword, check_strength
 from cockpit.auth.tokens import issue_token, revoke_tokens
 from cockpit.auth.users import ROLES, UserError, UserStore, check_role
 from cockpit.cli import app
-from cockpit.warehouse.connection import WarehouseMissing, open_readonly
+from cockpit.contracts import FINESS_PATTERN
 
 users = typer.Typer(help="Manage user accounts, roles and perimeters.", no_args_is_help=True)
 app.add_typer(users, name="users")
@@ -61,24 +61,20 @@ def _read_password(from_stdin: bool) -> str:
 
 def _structure(db: Path | None) -> list[tuple[str, str, str]]:
     """(FINESS, establishment name, pole) rows of the warehouse; [] when there is none."""
+    from cockpit.engine import Engine, QueryError, WarehouseMissing
+
     try:
-        con = open_readonly(config.warehouse_path(db))
-    except (WarehouseMissing, OSError, duckdb.Error):
+        return Engine(config.warehouse_path(db), config.queries_dir(None)).organisation()
+    except (WarehouseMissing, OSError, QueryError, duckdb.Error):
         return []
-    try:
-        return con.execute(
-            "SELECT DISTINCT establishment_id, establishment, pole FROM structure"
-        ).fetchall()
-    finally:
-        con.close()
 
 
 def _resolve(establishment: str | None, pole: str | None, db: Path | None):
     """Establishment name → FINESS, pole spelled as in the warehouse (checked when one exists)."""
     rows = _structure(db)
     if not rows:
-        if establishment and not re.fullmatch(r"\d{9}", establishment):
-            raise _fail("no warehouse to look the establishment up: give its FINESS (9 digits)")
+        if establishment and not re.fullmatch(FINESS_PATTERN, establishment):
+            raise _fail("no warehouse to look the establishment up: give its FINESS (9 characters)")
         if establishment or pole:
             err.print("[yellow]warning:[/] no warehouse found, the perimeter is not checked")
         return establishment, pole

@@ -3,7 +3,6 @@
 from cockpit.engine.engine import Engine
 from cockpit.engine.plan import (
     COMPARES,
-    Perimeter,
     PerimeterDenied,
     QueryError,
     QueryPlan,
@@ -11,6 +10,8 @@ from cockpit.engine.plan import (
     QueryTimeout,
     UnknownMetric,
 )
+from cockpit.perimeter import Perimeter
+from cockpit.warehouse.connection import WarehouseMissing
 
 __all__ = [
     "COMPARES",
@@ -22,4 +23,5 @@ __all__ = [
     "QueryResult",
     "QueryTimeout",
     "UnknownMetric",
+    "WarehouseMissing",
 ]

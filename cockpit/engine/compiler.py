@@ -17,7 +17,8 @@ from sqlglot import exp
 from cockpit.catalog.expressions import only_sums, render, render_filtered, render_formula
 from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric
-from cockpit.engine.plan import Perimeter, PerimeterDenied, QueryPlan
+from cockpit.engine.plan import PerimeterDenied, QueryPlan
+from cockpit.perimeter import Perimeter
 from cockpit.periods import Period, add_months, month_label
 
 # Dimensions read from the structure extract rather than from the fact table.

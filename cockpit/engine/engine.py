@@ -20,7 +20,6 @@ from cockpit.catalog.model import Metric
 from cockpit.engine.compiler import Compiler, months_in_bucket
 from cockpit.engine.plan import (
     COMPARES,
-    Perimeter,
     PerimeterDenied,
     QueryError,
     QueryPlan,
@@ -31,6 +30,7 @@ from cockpit.engine.plan import (
 from cockpit.engine.sql_guard import guard_select
 from cockpit.engine.targets import TargetBook
 from cockpit.engine.watchdog import Watchdog
+from cockpit.perimeter import Perimeter
 from cockpit.periods import GRAINS, Period, bucket_label
 from cockpit.warehouse.connection import ReadOnlyWarehouse
 
@@ -83,7 +83,8 @@ class Engine:
             raise UnknownMetric(f"unknown metric {metric_id!r}") from None
 
     # -- raw execution ------------------------------------------------------
-    def _execute(self, sql: str, timeout_s: float | None = None) -> list[tuple]:
+    def execute_trusted(self, sql: str, timeout_s: float | None = None) -> list[tuple]:
+        """Run SQL the engine or the catalog wrote (never a user's): read-only, time-limited."""
         limit = timeout_s or self.timeout_s
         cursor = self.warehouse.cursor()
         ticket = _WATCHDOG.arm(limit, cursor.interrupt)
@@ -94,7 +95,8 @@ class Engine:
         finally:
             _WATCHDOG.disarm(ticket)
 
-    def _cached(self, key: tuple, compute):
+    def cached(self, key: tuple, compute):
+        """`compute()` once per key and warehouse version (an ingest starts afresh)."""
         key = (self.warehouse.generation, *key)
         with self._cache_lock:
             if key in self._cache:
@@ -117,18 +119,28 @@ class Engine:
         """
         if not perimeter.is_everything:
             raise PerimeterDenied("free SQL is not available within a restricted perimeter")
-        return self._execute(guard_select(sql, self.row_limit), timeout_s)
+        return self.execute_trusted(guard_select(sql, self.row_limit), timeout_s)
 
     # -- dimensions ---------------------------------------------------------
     def establishments(self) -> dict[str, str]:
         """FINESS id → establishment name, for every establishment in the warehouse."""
-        rows = self._cached(
+        rows = self.cached(
             ("establishments",),
-            lambda: self._execute(
+            lambda: self.execute_trusted(
                 "SELECT DISTINCT establishment_id, establishment FROM structure ORDER BY 2"
             ),
         )
         return dict(rows)
+
+    def organisation(self) -> list[tuple[str, str, str]]:
+        """(FINESS, establishment name, pole) of every pole in the warehouse's structure."""
+        rows = self.cached(
+            ("organisation",),
+            lambda: self.execute_trusted(
+                "SELECT DISTINCT establishment_id, establishment, pole FROM structure ORDER BY 1, 3"
+            ),
+        )
+        return [tuple(r) for r in rows]
 
     def dimension_values(self, dimension: str, perimeter: Perimeter = Perimeter()) -> list[str]:
         """The canonical values of a dimension the user may see, sorted."""
@@ -141,13 +153,13 @@ class Engine:
         if perimeter.pole:
             where.append(f"pole = '{_quote(perimeter.pole)}'")
         sql = f"SELECT DISTINCT {column} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"
-        rows = self._cached(("dimension", sql), lambda: self._execute(sql))
+        rows = self.cached(("dimension", sql), lambda: self.execute_trusted(sql))
         return [str(r[0]) for r in rows]
 
     def months_available(self) -> tuple[date, date] | None:
         """First and last month with activity data."""
-        rows = self._cached(
-            ("months",), lambda: self._execute("SELECT min(period), max(period) FROM activity")
+        rows = self.cached(
+            ("months",), lambda: self.execute_trusted("SELECT min(period), max(period) FROM activity")
         )
         first, last = rows[0]
         return (first, last) if first else None
@@ -221,7 +233,7 @@ class Engine:
         """Validate, compile and run a plan inside the perimeter."""
         if not self.cache_results:
             return self._run(plan, perimeter)
-        return self._cached(("run", plan, perimeter), lambda: self._run(plan, perimeter))
+        return self.cached(("run", plan, perimeter), lambda: self._run(plan, perimeter))
 
     def _run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
         metric = self.metric(plan.metric)
@@ -229,7 +241,7 @@ class Engine:
         sql = self.compiler.compile(
             plan, perimeter, filters, self.row_limit, self._budget_metric(plan)
         )
-        raw = self._execute(sql)
+        raw = self.execute_trusted(sql)
         truncated = len(raw) > self.row_limit
         raw = raw[: self.row_limit]
         names = self.establishments()

@@ -37,32 +37,6 @@ class QueryTimeout(QueryError):
 
 
 @dataclass(frozen=True)
-class Perimeter:
-    """The rows a user may see. Taken from the server-side user, never from a request."""
-
-    establishment_id: str | None = None
-    pole: str | None = None
-
-    @classmethod
-    def everything(cls) -> Perimeter:
-        return cls()
-
-    @property
-    def is_everything(self) -> bool:
-        return self.establishment_id is None and self.pole is None
-
-    def __str__(self) -> str:
-        if self.is_everything:
-            return "all establishments"
-        parts = []
-        if self.establishment_id:
-            parts.append(f"establishment {self.establishment_id}")
-        if self.pole:
-            parts.append(f"pole {self.pole}")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
 class QueryPlan:
     """(metric, period, grain, filters, group-by, comparison): one question to the warehouse.
 

@@ -11,8 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from cockpit.catalog.model import Metric
-from cockpit.engine.plan import Perimeter, QueryPlan
+from cockpit.engine.plan import QueryPlan
 from cockpit.engine.status import Status, Threshold, status_of
+from cockpit.perimeter import Perimeter
 
 if TYPE_CHECKING:
     from cockpit.engine.engine import Engine
@@ -36,7 +37,7 @@ def all_targets(engine: Engine) -> dict[str, dict[tuple[str, str | None], _Entri
 
     def index() -> dict[str, dict[tuple[str, str | None], _Entries]]:
         entries: dict[str, dict[tuple[str, str | None], _Entries]] = {}
-        for metric, est, pole, period, year, target, amber, red in engine._execute(sql):
+        for metric, est, pole, period, year, target, amber, red in engine.execute_trusted(sql):
             by_place = entries.setdefault(metric, {})
             slot = by_place.setdefault((est, pole), _Entries({}, {}))
             if period is not None:
@@ -45,7 +46,7 @@ def all_targets(engine: Engine) -> dict[str, dict[tuple[str, str | None], _Entri
                 slot.years[year] = Threshold(target, amber, red)
         return entries
 
-    return engine._cached(("targets",), index)
+    return engine.cached(("targets",), index)
 
 
 class TargetBook:
@@ -93,7 +94,7 @@ class TargetBook:
                 found = part if found is None else found.plus(part)
             return found
 
-        return self.engine._cached(("target_sum", self.metric.id, pole, bucket_end), total)
+        return self.engine.cached(("target_sum", self.metric.id, pole, bucket_end), total)
 
     def threshold(
         self, establishment_id: str | None, pole: str | None, bucket: date, months: int

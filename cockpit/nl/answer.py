@@ -1,9 +1,9 @@
-"""One-sentence answer in the question's language, numbers formatted by cockpit.ui.formatting."""
+"""One-sentence answer in the question's language, numbers formatted by cockpit.formatting."""
 
 from __future__ import annotations
 
 from cockpit.engine.plan import QueryResult
-from cockpit.ui.formatting import format_percent, format_value, month_name
+from cockpit.formatting import format_percent, format_value, month_name
 
 
 def _period_words(period, lang: str) -> str:

@@ -8,8 +8,8 @@ import csv
 import io
 import re
 
+from cockpit.formatting import plain_number
 from cockpit.ui.components.table import TableModel
-from cockpit.ui.formatting import plain_number
 
 
 def _slug(text: str) -> str:

@@ -11,14 +11,13 @@ from urllib.parse import quote
 from dash import dcc, html
 
 from cockpit.auth import current_perimeter
-from cockpit.engine import Engine
+from cockpit.engine import Engine, WarehouseMissing
+from cockpit.formatting import timestamp
 from cockpit.ui.figures import data_span, establishments
-from cockpit.ui.formatting import timestamp
 from cockpit.ui.i18n import current_lang, t
 from cockpit.ui.pages import View
 from cockpit.ui.router import DETAIL_PREFIX, route_of
 from cockpit.ui.selection import Selection
-from cockpit.warehouse.connection import WarehouseMissing
 
 TABS = (
     ("home", "/", "tab_home"),

@@ -7,11 +7,11 @@ format, so the CSV/Excel export carries exactly the figures on screen.
 from __future__ import annotations
 
 from cockpit.catalog.model import Metric
+from cockpit.formatting import format_value
 from cockpit.ui.breakdown import Breakdown
 from cockpit.ui.components.status import tone, variation_text
 from cockpit.ui.components.table import Cell, Column, TableModel
 from cockpit.ui.figures import Figure, Kpi
-from cockpit.ui.formatting import format_value
 from cockpit.ui.i18n import label_of, t
 
 _EXCEL_FORMATS = {

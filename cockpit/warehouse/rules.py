@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cockpit.contracts import Column, Contract
+from cockpit.contracts import FINESS_PATTERN, Column, Contract
 from cockpit.warehouse.schema import sql_type
 
 PERIOD_PATTERN = r"[12][0-9]{3}-(0[1-9]|1[0-2])(-01)?"  # YYYY-MM, or the first day of it
-FINESS_PATTERN = r"[0-9][0-9AB][0-9]{7}"  # 2 for the département (2A/2B in Corsica), 7 digits
 YEAR_PATTERN = r"[12][0-9]{3}"
 MAX_INTEGER = 9.2e18  # what a BIGINT holds
 

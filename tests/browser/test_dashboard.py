@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from cockpit.engine import Perimeter, QueryPlan
+from cockpit.formatting import format_points, format_value
 from cockpit.periods import Period, add_months, last_complete_month
 from cockpit.ui.figures import HOME_METRICS
-from cockpit.ui.formatting import format_points, format_value
 
 pytestmark = pytest.mark.browser
 

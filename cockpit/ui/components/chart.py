@@ -9,8 +9,8 @@ from __future__ import annotations
 from dash import dcc
 
 from cockpit.catalog.model import Metric
+from cockpit.formatting import format_date_short, format_value
 from cockpit.ui.figures import Point
-from cockpit.ui.formatting import format_date_short, format_value
 from cockpit.ui.i18n import t
 
 CONFIG = {

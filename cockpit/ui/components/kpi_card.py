@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from cockpit.formatting import format_value
 from cockpit.ui.components.sparkline import sparkline
 from cockpit.ui.components.status import previous_badge, status_chip, target_badge, variation_text
 from cockpit.ui.figures import Kpi
-from cockpit.ui.formatting import format_value
 from cockpit.ui.i18n import label_of, t
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 from dash import dcc, html
 
+from cockpit.formatting import capitalised, month_name
 from cockpit.periods import Period
-from cockpit.ui.formatting import capitalised, month_name
 from cockpit.ui.i18n import t
 from cockpit.ui.selection import PERIOD_KINDS, Selection
 

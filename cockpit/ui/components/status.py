@@ -9,8 +9,8 @@ from __future__ import annotations
 from dash import html
 
 from cockpit.catalog.model import Metric
+from cockpit.formatting import format_percent, format_points, format_value
 from cockpit.ui.figures import Figure
-from cockpit.ui.formatting import format_percent, format_points, format_value
 from cockpit.ui.i18n import t
 
 

@@ -9,12 +9,12 @@ from dataclasses import replace
 from dash import dcc, html
 
 from cockpit.engine import QueryError
+from cockpit.formatting import format_value
 from cockpit.ui.breakdown import breakdown
 from cockpit.ui.components.chart import monthly_chart
 from cockpit.ui.components.status import previous_badge, status_chip, target_badge
 from cockpit.ui.components.table import TableModel, sortable_table
 from cockpit.ui.figures import allowed_filters, monthly, period_figure
-from cockpit.ui.formatting import format_value
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
 from cockpit.ui.pages.domain import PATHS, TITLES, export_buttons, page_head

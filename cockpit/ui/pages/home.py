@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from cockpit.formatting import capitalised, format_value, month_name
 from cockpit.ui.alerts import Alert, home_figures
 from cockpit.ui.components.kpi_card import kpi_card
 from cockpit.ui.components.pickers import establishment_switch
 from cockpit.ui.components.status import status_chip, variation_text
 from cockpit.ui.figures import HOME_METRICS
-from cockpit.ui.formatting import capitalised, format_value, month_name
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
 
