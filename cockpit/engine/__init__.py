@@ -8,6 +8,7 @@ from cockpit.engine.plan import (
     QueryPlan,
     QueryResult,
     QueryTimeout,
+    Rank,
     UnknownMetric,
 )
 from cockpit.perimeter import Perimeter
@@ -22,6 +23,7 @@ __all__ = [
     "QueryPlan",
     "QueryResult",
     "QueryTimeout",
+    "Rank",
     "UnknownMetric",
     "WarehouseMissing",
 ]

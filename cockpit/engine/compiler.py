@@ -104,9 +104,18 @@ class Compiler:
             select.append("cmp.value AS compare_value")
             join = f"\nLEFT JOIN {compare} AS cmp ON {_key_join('cur', 'cmp', plan.group_by)}"
         order = ", ".join(["cur.bucket", *(f"cur.{d}" for d in plan.group_by)])
+        qualify = ""
+        if plan.rank is not None:
+            # « le plus / le moins »: by value, ties broken by name; the top N of each bucket
+            by_value = f"cur.value {plan.rank.order.upper()} NULLS LAST"
+            order = ", ".join(["cur.bucket", by_value, *(f"cur.{d}" for d in plan.group_by)])
+            qualify = (
+                f"\nQUALIFY row_number() OVER (PARTITION BY cur.bucket ORDER BY {by_value}, "
+                f"{', '.join(f'cur.{d}' for d in plan.group_by)}) <= {int(plan.rank.limit)}"
+            )
         with_sql = ",\n".join(f"{name} AS (\n{sql}\n)" for name, sql in scope.ctes)
         return (
-            f"WITH {with_sql}\nSELECT {', '.join(select)}\nFROM {current} AS cur{join}\n"
+            f"WITH {with_sql}\nSELECT {', '.join(select)}\nFROM {current} AS cur{join}{qualify}\n"
             f"ORDER BY {order}\nLIMIT {row_limit + 1}"
         )
 

@@ -18,8 +18,11 @@ import duckdb
 from cockpit.catalog.loader import Catalog, load_catalog
 from cockpit.catalog.model import Metric
 from cockpit.engine.compiler import Compiler, months_in_bucket
+from cockpit.engine.freshness import Freshness, read_freshness
 from cockpit.engine.plan import (
     COMPARES,
+    MAX_RANK,
+    RANK_ORDERS,
     PerimeterDenied,
     QueryError,
     QueryPlan,
@@ -132,6 +135,10 @@ class Engine:
         )
         return dict(rows)
 
+    def freshness(self, today: date | None = None) -> Freshness:
+        """The last month of each monthly extract, when it was loaded, and warnings."""
+        return read_freshness(self, today)
+
     def organisation(self) -> list[tuple[str, str, str]]:
         """(FINESS, establishment name, pole) of every pole in the warehouse's structure."""
         rows = self.cached(
@@ -159,7 +166,8 @@ class Engine:
     def months_available(self) -> tuple[date, date] | None:
         """First and last month with activity data."""
         rows = self.cached(
-            ("months",), lambda: self.execute_trusted("SELECT min(period), max(period) FROM activity")
+            ("months",),
+            lambda: self.execute_trusted("SELECT min(period), max(period) FROM activity"),
         )
         first, last = rows[0]
         return (first, last) if first else None
@@ -187,6 +195,8 @@ class Engine:
                 )
         if len(set(plan.group_by)) != len(plan.group_by):
             raise QueryError("group_by repeats a dimension")
+        if plan.rank is not None:
+            _check_rank(plan)
         resolved: dict[str, str] = {}
         for dim, value in plan.filter_map.items():
             resolved[dim] = self._canonical(dim, value, perimeter)
@@ -286,6 +296,16 @@ class Engine:
         if metric.undefined_reason and any(r["value"] is None for r in rows):
             notes.append(metric.undefined_reason.en)
         return notes
+
+
+def _check_rank(plan: QueryPlan) -> None:
+    rank = plan.rank
+    if not plan.group_by:
+        raise QueryError("a ranking needs a breakdown (group_by), e.g. by pole or service")
+    if rank.order not in RANK_ORDERS:
+        raise QueryError(f"rank.order must be one of {', '.join(RANK_ORDERS)}, not {rank.order!r}")
+    if not 1 <= rank.limit <= MAX_RANK:
+        raise QueryError(f"rank.limit must be between 1 and {MAX_RANK}, not {rank.limit}")
 
 
 def _number(value: Any) -> float | None:
