@@ -150,3 +150,17 @@ def test_perimeter_cannot_be_widened_by_wording(engine):
     result = ask("bed occupancy in surgery", engine, today=TODAY, perimeter=mine)
     assert result["status"] == "refused" and result["value"] is None
     assert ask("DMS en cardiologie", engine, today=TODAY, perimeter=mine)["status"] == "answered"
+
+
+def test_clarification_offers_each_choice_as_a_runnable_plan(engine):
+    from cockpit.engine import QueryPlan
+    from cockpit.nl.ask import answer_plan, ask
+
+    answer = ask("Quel taux en mars 2024 ?", engine, today=date(2024, 11, 15))
+    assert answer["status"] == "clarify"
+    choices = answer["choices"]
+    assert [c["metric"] for c in choices] == answer["candidates"]
+    plan = QueryPlan.from_json(choices[0]["plan"])
+    assert plan.period.as_json() == {"start": "2024-03", "end": "2024-03"}
+    tapped = answer_plan(plan, engine, perimeter=Perimeter.everything(), lang="fr")
+    assert tapped["status"] == "answered" and tapped["metric"] == choices[0]["metric"]

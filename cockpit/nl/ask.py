@@ -45,9 +45,26 @@ def ask(
     if isinstance(outcome, Refusal):
         return _empty("refused", outcome.reason)
     if isinstance(outcome, Clarification):
-        return _empty("clarify", outcome.question, candidates=outcome.candidates)
+        return _empty(
+            "clarify",
+            outcome.question,
+            candidates=outcome.candidates,
+            choices=_choices(engine, outcome),
+        )
     assert isinstance(outcome, Planned)
-    plan, lang = outcome.plan, outcome.lang
+    return answer_plan(outcome.plan, engine, perimeter=perimeter, lang=outcome.lang,
+                       notes=outcome.notes)  # fmt: skip
+
+
+def answer_plan(
+    plan: QueryPlan,
+    engine,
+    *,
+    perimeter: Perimeter,
+    lang: str = "fr",
+    notes: list[str] | tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Run an already-made plan (a tapped clarification, a follow-up) → the answer JSON."""
     try:
         engine.validate(plan, perimeter)
         result = engine.run(plan, perimeter)
@@ -62,8 +79,21 @@ def ask(
         "value": payload.get("value") if result.is_single else None,
         "rows": None if result.is_single else result.rows,
         "unit": result.unit,
-        "answer": " ".join([sentence(metric, result, lang), *outcome.notes]),
+        "answer": " ".join([sentence(metric, result, lang), *notes]),
         "sql": result.sql,
         "notes": result.notes,
         **{k: payload[k] for k in ("compare_value", "delta", "delta_pct") if k in payload},
     }
+
+
+def _choices(engine, outcome: Clarification) -> list[dict[str, Any]]:
+    """Each candidate as {metric, label, plan}: a tap on it runs `plan` (None if unknown)."""
+    plans = {p.metric: p for p in outcome.plans}
+    return [
+        {
+            "metric": metric,
+            "label": getattr(engine.metric(metric).label, outcome.lang),
+            "plan": plans[metric].as_json() if metric in plans else None,
+        }
+        for metric in outcome.candidates
+    ]

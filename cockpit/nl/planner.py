@@ -31,9 +31,13 @@ class Planned:
 
 @dataclass
 class Clarification:
+    """A question back. `candidates` are metric ids; `plans` (same order, when the rest of
+    the question was understood) are the plans each choice would run, so a tap answers."""
+
     question: str
     candidates: list[str] = field(default_factory=list)
     lang: str = "fr"
+    plans: list[QueryPlan] = field(default_factory=list)
 
 
 @dataclass
@@ -175,13 +179,13 @@ class OfflinePlanner:
             return Refusal(parts.refusal, lang)
         if parts.metric is None:
             if parts.candidates:
-                return self.clarify(parts.candidates, lang)
+                return self.clarify(parts.candidates, lang, parts, today)
             if parts.domains:
                 domain = [m.id for m in self.engine.metrics() if m.domain in parts.domains]
-                return self.clarify(domain[:6], lang)
+                return self.clarify(domain[:6], lang, parts, today)
             if parts.generic:
                 rates = [m.id for m in self.engine.metrics() if m.unit == "pct"]
-                return self.clarify(rates[:6], lang)
+                return self.clarify(rates[:6], lang, parts, today)
             return Refusal(
                 "Je ne trouve aucun indicateur du catalogue qui réponde à cette question."
                 if lang == "fr"
@@ -219,11 +223,31 @@ class OfflinePlanner:
         )
         return Planned(plan, lang, parts.period is not None, notes)
 
-    def clarify(self, candidates: list[str], lang: str) -> Clarification:
+    def clarify(
+        self,
+        candidates: list[str],
+        lang: str,
+        parts: Parts | None = None,
+        today: date | None = None,
+    ) -> Clarification:
         labels = [getattr(self.engine.metric(c).label, lang) for c in candidates]
         text = (
             f"Voulez-vous dire : {' ou '.join(labels)} ?"
             if lang == "fr"
             else f"Do you mean: {' or '.join(labels)}?"
         )
-        return Clarification(text, candidates, lang)
+        plans = []
+        if parts is not None and today is not None and not parts.unknown:
+            period = parts.period or Period.month(last_complete_month(today))
+            for metric in candidates:
+                plans.append(
+                    QueryPlan.build(
+                        metric,
+                        period,
+                        grain=parts.grain,
+                        filters=parts.filters,
+                        group_by=parts.group_by,
+                        compare=parts.compare,
+                    )
+                )
+        return Clarification(text, candidates, lang, plans)
