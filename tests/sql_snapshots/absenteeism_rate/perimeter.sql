@@ -1,0 +1,12 @@
+WITH absenteeism_rate_0 AS (
+SELECT DATE '2024-01-01' AS bucket, (SUM(f.absence_days)) / NULLIF(SUM(f.theoretical_days), 0) AS value
+FROM hr AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+  AND f.establishment_id = '990000012'
+  AND f.pole = 'Chirurgie'
+GROUP BY ALL
+)
+SELECT cur.bucket, cur.value
+FROM absenteeism_rate_0 AS cur
+ORDER BY cur.bucket
+LIMIT 10001

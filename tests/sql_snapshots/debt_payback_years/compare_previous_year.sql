@@ -1,0 +1,123 @@
+WITH treasury_depreciation_0 AS (
+SELECT f.period AS bucket, SUM(f.depreciation_eur) AS value
+FROM treasury AS f
+WHERE f.period BETWEEN DATE '2023-02-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+operating_result_fused_monthly_1 AS (
+SELECT f.period AS bucket, f.period AS month, SUM(f.actual_eur) FILTER(WHERE f.section = 'charges') AS m_expenses, SUM(f.actual_eur) FILTER(WHERE f.section = 'produits') AS m_revenue
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2023-02-01' AND DATE '2024-06-01'
+  AND ((f.section = 'charges') OR (f.section = 'produits'))
+GROUP BY ALL
+),
+operating_result_inputs_2 AS (
+SELECT bucket, sum(m_expenses) AS i_expenses, sum(m_revenue) AS i_revenue FROM operating_result_fused_monthly_1 GROUP BY ALL
+),
+operating_result_3 AS (
+SELECT p.bucket, COALESCE(p.i_revenue, 0) - COALESCE(p.i_expenses, 0) AS value FROM operating_result_inputs_2 AS p
+),
+self_financing_capacity_keys_4 AS (
+SELECT bucket FROM treasury_depreciation_0
+UNION
+SELECT bucket FROM operating_result_3
+),
+self_financing_capacity_5 AS (
+SELECT k.bucket, i_result.value + COALESCE(i_depreciation.value, 0) AS value
+FROM self_financing_capacity_keys_4 AS k
+LEFT JOIN treasury_depreciation_0 AS i_depreciation ON k.bucket IS NOT DISTINCT FROM i_depreciation.bucket
+LEFT JOIN operating_result_3 AS i_result ON k.bucket IS NOT DISTINCT FROM i_result.bucket
+),
+self_financing_capacity_trailing_6 AS (
+SELECT bucket AS month, CASE WHEN count(*) OVER (ORDER BY bucket RANGE BETWEEN INTERVAL 11 MONTH PRECEDING AND CURRENT ROW) = 12 THEN sum(value) OVER (ORDER BY bucket RANGE BETWEEN INTERVAL 11 MONTH PRECEDING AND CURRENT ROW) END AS value
+FROM self_financing_capacity_5
+),
+self_financing_capacity_12m_7 AS (
+SELECT DATE '2024-01-01' AS bucket, arg_max(value, month) AS value FROM self_financing_capacity_trailing_6
+WHERE month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+debt_outstanding_monthly_8 AS (
+SELECT DATE '2024-01-01' AS bucket, f.period AS month, SUM(f.debt_outstanding_eur) AS value
+FROM treasury AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+debt_outstanding_9 AS (
+SELECT bucket, arg_max(value, month) AS value FROM debt_outstanding_monthly_8 GROUP BY ALL
+),
+debt_payback_years_keys_10 AS (
+SELECT bucket FROM self_financing_capacity_12m_7
+UNION
+SELECT bucket FROM debt_outstanding_9
+),
+debt_payback_years_11 AS (
+SELECT k.bucket, CASE WHEN i_caf_12m.value <= 0 THEN NULL ELSE i_debt.value / NULLIF(i_caf_12m.value, 0) END AS value
+FROM debt_payback_years_keys_10 AS k
+LEFT JOIN self_financing_capacity_12m_7 AS i_caf_12m ON k.bucket IS NOT DISTINCT FROM i_caf_12m.bucket
+LEFT JOIN debt_outstanding_9 AS i_debt ON k.bucket IS NOT DISTINCT FROM i_debt.bucket
+),
+treasury_depreciation_12 AS (
+SELECT CAST(f.period + INTERVAL 12 MONTH AS DATE) AS bucket, SUM(f.depreciation_eur) AS value
+FROM treasury AS f
+WHERE f.period BETWEEN DATE '2022-02-01' AND DATE '2023-06-01'
+GROUP BY ALL
+),
+operating_result_fused_monthly_13 AS (
+SELECT CAST(f.period + INTERVAL 12 MONTH AS DATE) AS bucket, CAST(f.period + INTERVAL 12 MONTH AS DATE) AS month, SUM(f.actual_eur) FILTER(WHERE f.section = 'charges') AS m_expenses, SUM(f.actual_eur) FILTER(WHERE f.section = 'produits') AS m_revenue
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2022-02-01' AND DATE '2023-06-01'
+  AND ((f.section = 'charges') OR (f.section = 'produits'))
+GROUP BY ALL
+),
+operating_result_inputs_14 AS (
+SELECT bucket, sum(m_expenses) AS i_expenses, sum(m_revenue) AS i_revenue FROM operating_result_fused_monthly_13 GROUP BY ALL
+),
+operating_result_15 AS (
+SELECT p.bucket, COALESCE(p.i_revenue, 0) - COALESCE(p.i_expenses, 0) AS value FROM operating_result_inputs_14 AS p
+),
+self_financing_capacity_keys_16 AS (
+SELECT bucket FROM treasury_depreciation_12
+UNION
+SELECT bucket FROM operating_result_15
+),
+self_financing_capacity_17 AS (
+SELECT k.bucket, i_result.value + COALESCE(i_depreciation.value, 0) AS value
+FROM self_financing_capacity_keys_16 AS k
+LEFT JOIN treasury_depreciation_12 AS i_depreciation ON k.bucket IS NOT DISTINCT FROM i_depreciation.bucket
+LEFT JOIN operating_result_15 AS i_result ON k.bucket IS NOT DISTINCT FROM i_result.bucket
+),
+self_financing_capacity_trailing_18 AS (
+SELECT bucket AS month, CASE WHEN count(*) OVER (ORDER BY bucket RANGE BETWEEN INTERVAL 11 MONTH PRECEDING AND CURRENT ROW) = 12 THEN sum(value) OVER (ORDER BY bucket RANGE BETWEEN INTERVAL 11 MONTH PRECEDING AND CURRENT ROW) END AS value
+FROM self_financing_capacity_17
+),
+self_financing_capacity_12m_19 AS (
+SELECT DATE '2024-01-01' AS bucket, arg_max(value, month) AS value FROM self_financing_capacity_trailing_18
+WHERE month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+debt_outstanding_monthly_20 AS (
+SELECT DATE '2024-01-01' AS bucket, CAST(f.period + INTERVAL 12 MONTH AS DATE) AS month, SUM(f.debt_outstanding_eur) AS value
+FROM treasury AS f
+WHERE f.period BETWEEN DATE '2023-01-01' AND DATE '2023-06-01'
+GROUP BY ALL
+),
+debt_outstanding_21 AS (
+SELECT bucket, arg_max(value, month) AS value FROM debt_outstanding_monthly_20 GROUP BY ALL
+),
+debt_payback_years_keys_22 AS (
+SELECT bucket FROM self_financing_capacity_12m_19
+UNION
+SELECT bucket FROM debt_outstanding_21
+),
+debt_payback_years_23 AS (
+SELECT k.bucket, CASE WHEN i_caf_12m.value <= 0 THEN NULL ELSE i_debt.value / NULLIF(i_caf_12m.value, 0) END AS value
+FROM debt_payback_years_keys_22 AS k
+LEFT JOIN self_financing_capacity_12m_19 AS i_caf_12m ON k.bucket IS NOT DISTINCT FROM i_caf_12m.bucket
+LEFT JOIN debt_outstanding_21 AS i_debt ON k.bucket IS NOT DISTINCT FROM i_debt.bucket
+)
+SELECT cur.bucket, cur.value, cmp.value AS compare_value
+FROM debt_payback_years_11 AS cur
+LEFT JOIN debt_payback_years_23 AS cmp ON cur.bucket IS NOT DISTINCT FROM cmp.bucket
+ORDER BY cur.bucket
+LIMIT 10001

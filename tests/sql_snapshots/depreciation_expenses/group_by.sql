@@ -1,0 +1,11 @@
+WITH depreciation_expenses_0 AS (
+SELECT DATE '2024-01-01' AS bucket, f.pole AS pole, SUM(f.actual_eur) AS value
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+  AND (f.section = 'charges' AND f.titre = '4')
+GROUP BY ALL
+)
+SELECT cur.bucket, cur.pole, cur.value
+FROM depreciation_expenses_0 AS cur
+ORDER BY cur.bucket, cur.pole
+LIMIT 10001

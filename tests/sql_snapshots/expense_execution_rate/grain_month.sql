@@ -1,0 +1,11 @@
+WITH expense_execution_rate_0 AS (
+SELECT f.period AS bucket, (SUM(f.actual_eur)) / NULLIF(SUM(f.budget_eur), 0) AS value
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+  AND (f.section = 'charges')
+GROUP BY ALL
+)
+SELECT cur.bucket, cur.value
+FROM expense_execution_rate_0 AS cur
+ORDER BY cur.bucket
+LIMIT 10001

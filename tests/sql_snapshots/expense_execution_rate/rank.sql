@@ -1,0 +1,12 @@
+WITH expense_execution_rate_0 AS (
+SELECT DATE '2024-01-01' AS bucket, f.pole AS pole, (SUM(f.actual_eur)) / NULLIF(SUM(f.budget_eur), 0) AS value
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+  AND (f.section = 'charges')
+GROUP BY ALL
+)
+SELECT cur.bucket, cur.pole, cur.value
+FROM expense_execution_rate_0 AS cur
+QUALIFY row_number() OVER (PARTITION BY cur.bucket ORDER BY cur.value DESC NULLS LAST, cur.pole) <= 3
+ORDER BY cur.bucket, cur.value DESC NULLS LAST, cur.pole
+LIMIT 10001

@@ -1,0 +1,14 @@
+WITH fte_gap_monthly_0 AS (
+SELECT DATE '2024-01-01' AS bucket, f.pole AS pole, f.period AS month, SUM(f.fte_paid - f.fte_budget) AS value
+FROM hr AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+fte_gap_1 AS (
+SELECT bucket, pole, avg(value) AS value FROM fte_gap_monthly_0 GROUP BY ALL
+)
+SELECT cur.bucket, cur.pole, cur.value
+FROM fte_gap_1 AS cur
+QUALIFY row_number() OVER (PARTITION BY cur.bucket ORDER BY cur.value DESC NULLS LAST, cur.pole) <= 3
+ORDER BY cur.bucket, cur.value DESC NULLS LAST, cur.pole
+LIMIT 10001

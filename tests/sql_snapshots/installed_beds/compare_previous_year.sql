@@ -1,0 +1,23 @@
+WITH installed_beds_monthly_0 AS (
+SELECT DATE '2024-01-01' AS bucket, f.period AS month, SUM(f.installed_beds) AS value
+FROM activity AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+installed_beds_1 AS (
+SELECT bucket, avg(value) AS value FROM installed_beds_monthly_0 GROUP BY ALL
+),
+installed_beds_monthly_2 AS (
+SELECT DATE '2024-01-01' AS bucket, CAST(f.period + INTERVAL 12 MONTH AS DATE) AS month, SUM(f.installed_beds) AS value
+FROM activity AS f
+WHERE f.period BETWEEN DATE '2023-01-01' AND DATE '2023-06-01'
+GROUP BY ALL
+),
+installed_beds_3 AS (
+SELECT bucket, avg(value) AS value FROM installed_beds_monthly_2 GROUP BY ALL
+)
+SELECT cur.bucket, cur.value, cmp.value AS compare_value
+FROM installed_beds_1 AS cur
+LEFT JOIN installed_beds_3 AS cmp ON cur.bucket IS NOT DISTINCT FROM cmp.bucket
+ORDER BY cur.bucket
+LIMIT 10001

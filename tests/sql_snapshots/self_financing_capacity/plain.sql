@@ -1,0 +1,34 @@
+WITH treasury_depreciation_0 AS (
+SELECT DATE '2024-01-01' AS bucket, SUM(f.depreciation_eur) AS value
+FROM treasury AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+GROUP BY ALL
+),
+operating_result_fused_monthly_1 AS (
+SELECT DATE '2024-01-01' AS bucket, f.period AS month, SUM(f.actual_eur) FILTER(WHERE f.section = 'charges') AS m_expenses, SUM(f.actual_eur) FILTER(WHERE f.section = 'produits') AS m_revenue
+FROM finance AS f
+WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
+  AND ((f.section = 'charges') OR (f.section = 'produits'))
+GROUP BY ALL
+),
+operating_result_inputs_2 AS (
+SELECT bucket, sum(m_expenses) AS i_expenses, sum(m_revenue) AS i_revenue FROM operating_result_fused_monthly_1 GROUP BY ALL
+),
+operating_result_3 AS (
+SELECT p.bucket, COALESCE(p.i_revenue, 0) - COALESCE(p.i_expenses, 0) AS value FROM operating_result_inputs_2 AS p
+),
+self_financing_capacity_keys_4 AS (
+SELECT bucket FROM treasury_depreciation_0
+UNION
+SELECT bucket FROM operating_result_3
+),
+self_financing_capacity_5 AS (
+SELECT k.bucket, i_result.value + COALESCE(i_depreciation.value, 0) AS value
+FROM self_financing_capacity_keys_4 AS k
+LEFT JOIN treasury_depreciation_0 AS i_depreciation ON k.bucket IS NOT DISTINCT FROM i_depreciation.bucket
+LEFT JOIN operating_result_3 AS i_result ON k.bucket IS NOT DISTINCT FROM i_result.bucket
+)
+SELECT cur.bucket, cur.value
+FROM self_financing_capacity_5 AS cur
+ORDER BY cur.bucket
+LIMIT 10001
