@@ -96,7 +96,7 @@ def test_table_output_and_sql(db):
         (["--pole", "Radiologie"], "unknown pole 'Radiologie'"),
         (["--by", "account"], "cannot be broken down or filtered by 'account'"),
         (["--from", "2024-13"], "not a month"),
-        (["--filter", "pole"], "expected DIM=VALUE"),
+        (["--filter", "pole"], "expected DIM:VALUE or DIM=VALUE"),
     ],
 )
 def test_errors_say_what_is_wrong(db, args, message):

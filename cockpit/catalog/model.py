@@ -25,7 +25,7 @@ DIMENSIONS: tuple[str, ...] = (
 )
 TABLES: tuple[str, ...] = ("activity", "hr", "finance", "treasury")
 
-_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+METRIC_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class Localized(BaseModel):
@@ -99,7 +99,7 @@ class Metric(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_is_snake_case(cls, value: str) -> str:
-        if not _ID_RE.match(value):
+        if not METRIC_ID_PATTERN.match(value):
             raise ValueError("must be snake_case (a-z, 0-9, _), starting with a letter")
         return value
 

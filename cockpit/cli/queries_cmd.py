@@ -10,7 +10,9 @@ from rich.table import Table
 
 from cockpit import config
 from cockpit.catalog import load_catalog
+from cockpit.catalog.model import METRIC_ID_PATTERN
 from cockpit.catalog.required import SPEC_METRIC_IDS
+from cockpit.catalog.template import new_definition
 from cockpit.cli import app
 
 queries_app = typer.Typer(help="Metric definitions in queries/.", no_args_is_help=True)
@@ -44,3 +46,39 @@ def check(
         f"{len(SPEC_METRIC_IDS) - len(missing)}/{len(SPEC_METRIC_IDS)} SPEC §4 ids present."
     )
     raise typer.Exit(0 if ok else 1)
+
+
+@queries_app.command("new")
+def new(
+    metric_id: str = typer.Argument(..., help="The new metric's id (snake_case)."),
+    queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+) -> None:
+    """Write a commented template `queries/ID.yaml` to fill in."""
+    if not METRIC_ID_PATTERN.match(metric_id):
+        typer.echo(
+            f"error: {metric_id!r}: an id is snake_case (a-z, 0-9, _), starting with a letter"
+        )
+        raise typer.Exit(2)
+    path = config.queries_dir(queries) / f"{metric_id}.yaml"
+    if path.exists():
+        typer.echo(f"error: {path} already exists")
+        raise typer.Exit(2)
+    path.write_text(new_definition(metric_id), encoding="utf-8")
+    typer.echo(f"wrote {path}: fill it in, then `cockpit queries check`")
+
+
+@queries_app.command(
+    "explain", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
+)
+def explain(
+    ctx: typer.Context,
+    metric_id: str = typer.Argument(..., help="Metric id."),
+) -> None:
+    """Print the SQL a metric compiles to, without running it.
+
+    Plan options are those of `cockpit query` (--from/--to, --grain, --by, --filter,
+    --compare, --db, --queries…), e.g. `cockpit queries explain alos --by pole`.
+    """
+    from typer.main import get_command
+
+    get_command(app).main(["query", metric_id, *ctx.args, "--explain"], prog_name="cockpit")

@@ -13,17 +13,16 @@ from rich.table import Table
 from cockpit import config
 from cockpit.cli import app
 from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan, WarehouseMissing
+from cockpit.engine.filters import FilterError, parse_filters
 from cockpit.periods import Period, PeriodError, last_complete_month, parse_month
 
 
 def _filters(pole, service, establishment, pairs: list[str]) -> dict[str, str]:
-    filters = {"pole": pole, "service": service, "establishment": establishment}
-    for pair in pairs:
-        dim, sep, value = pair.partition("=")
-        if not sep or not dim.strip() or not value.strip():
-            raise typer.BadParameter(f"{pair!r}: expected DIM=VALUE", param_hint="--filter")
-        filters[dim.strip()] = value.strip()
-    return {k: v for k, v in filters.items() if v}
+    shortcuts = {"pole": pole, "service": service, "establishment": establishment}
+    try:
+        return parse_filters(pairs, shortcuts)
+    except FilterError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--filter") from exc
 
 
 def _period(start: str | None, end: str | None, today: date) -> Period:
@@ -57,6 +56,7 @@ def query(
     compare: str | None = typer.Option(None, "--compare", help="previous_year|budget|target"),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     show_sql: bool = typer.Option(False, "--show-sql", help="Print the SQL that ran."),
+    explain: bool = typer.Option(False, "--explain", help="Print the SQL, do not run it."),
     today: str | None = typer.Option(None, "--today", help="Pretend today is YYYY-MM-DD."),
     db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
     queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
@@ -73,6 +73,9 @@ def query(
         compare=compare,
     )
     engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
+    if explain:
+        _explain(engine, plan, err)
+        return
     try:
         result = engine.run(plan, Perimeter.everything())
     except (QueryError, WarehouseMissing) as exc:
@@ -93,3 +96,20 @@ def query(
         console.print(f"[yellow]note:[/] {note}")
     if show_sql:
         console.print(result.sql, highlight=False, markup=False)
+
+
+def _explain(engine: Engine, plan: QueryPlan, err: Console) -> None:
+    """The SQL of a plan; without a warehouse, filter values are taken as written."""
+    try:
+        sql = engine.sql_for(plan, Perimeter.everything())
+    except WarehouseMissing:
+        err.print("[yellow]note:[/] no warehouse: filter values are not checked", highlight=False)
+        try:
+            sql = engine.sql_for(plan, Perimeter.everything(), check_values=False)
+        except QueryError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+    except QueryError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(sql)

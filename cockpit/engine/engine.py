@@ -173,9 +173,14 @@ class Engine:
         return (first, last) if first else None
 
     # -- plans --------------------------------------------------------------
-    def validate(self, plan: QueryPlan, perimeter: Perimeter) -> dict[str, str]:
+    def validate(
+        self, plan: QueryPlan, perimeter: Perimeter, check_values: bool = True
+    ) -> dict[str, str]:
         """Check a plan before anything runs; returns the filters with establishments
-        resolved to FINESS ids. Raises QueryError saying what is wrong."""
+        resolved to FINESS ids. Raises QueryError saying what is wrong.
+
+        `check_values=False` skips what needs the warehouse (filter values), for
+        explaining a definition before any data is loaded."""
         metric = self.metric(plan.metric)
         if plan.grain is not None and plan.grain not in GRAINS:
             raise QueryError(
@@ -197,6 +202,8 @@ class Engine:
             raise QueryError("group_by repeats a dimension")
         if plan.rank is not None:
             _check_rank(plan)
+        if not check_values:
+            return plan.filter_map
         resolved: dict[str, str] = {}
         for dim, value in plan.filter_map.items():
             resolved[dim] = self._canonical(dim, value, perimeter)
@@ -227,8 +234,9 @@ class Engine:
         shown = ", ".join(visible[:20]) + (" …" if len(visible) > 20 else "")
         raise QueryError(f"unknown {dimension} {value!r} (known: {shown})")
 
-    def sql_for(self, plan: QueryPlan, perimeter: Perimeter) -> str:
-        filters = self.validate(plan, perimeter)
+    def sql_for(self, plan: QueryPlan, perimeter: Perimeter, check_values: bool = True) -> str:
+        """The SQL `run` would execute for this plan (validated first)."""
+        filters = self.validate(plan, perimeter, check_values)
         return self.compiler.compile(
             plan, perimeter, filters, self.row_limit, self._budget_metric(plan)
         )
