@@ -15,7 +15,8 @@ from typing import Any
 
 import duckdb
 
-from cockpit.catalog.loader import Catalog, load_catalog
+from cockpit.catalog.live import LiveCatalog
+from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric
 from cockpit.engine.compiler import Compiler, months_in_bucket
 from cockpit.engine.freshness import Freshness, read_freshness
@@ -68,14 +69,28 @@ class Engine:
         self.queries_dir = Path(queries_dir)
         self.timeout_s = timeout_s
         self.row_limit = row_limit
-        self.catalog: Catalog = load_catalog(self.queries_dir)
-        self.compiler = Compiler(self.catalog)
+        self.live_catalog = LiveCatalog(self.queries_dir)
+        self._compiled_for: tuple[int, Compiler] | None = None
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
         self._cache_size = cache_size
         self._cache_lock = threading.Lock()
         self.cache_results = cache_results
 
     # -- catalog ------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog as its files are now (edits are picked up without a restart)."""
+        return self.live_catalog.current().catalog
+
+    @property
+    def compiler(self) -> Compiler:
+        version = self.live_catalog.current()
+        compiled = self._compiled_for
+        if compiled is None or compiled[0] != version.number:
+            compiled = (version.number, Compiler(version.catalog))
+            self._compiled_for = compiled
+        return compiled[1]
+
     def metrics(self) -> list[Metric]:
         return self.catalog.visible()
 
@@ -100,7 +115,7 @@ class Engine:
 
     def cached(self, key: tuple, compute):
         """`compute()` once per key and warehouse version (an ingest starts afresh)."""
-        key = (self.warehouse.generation, *key)
+        key = (self.warehouse.generation, self.live_catalog.current().number, *key)
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
