@@ -1,16 +1,23 @@
-"""Independent pandas computations of every shipped metric, written from SPEC §4.
+"""An independent pandas reading of the metric files, to test the engine against.
 
-Deliberately naive: select rows, sum, divide. If the engine's SQL and these
-agree on the hand-made fixture, the metric is right.
+For each definition it selects the rows of its table (period, definition filter, plan
+filters), evaluates the SQL fragments row by row with pandas and combines them by the
+aggregation rules of SPEC §4 (sums; ratios of sums; the average or the last of monthly
+totals; formulas over inputs, some over the trailing months). It shares no code with the
+SQL compiler: sqlglot only parses the fragments.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
+import sqlglot
+from sqlglot import exp
 
-CARE = {"infirmier", "aide-soignant", "sage-femme"}
+from cockpit.catalog.loader import Catalog
+from cockpit.catalog.model import Metric
 
 
 def _months_back(end: date, n: int) -> date:
@@ -18,140 +25,128 @@ def _months_back(end: date, n: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def _column(node: exp.Expression, frame: pd.DataFrame):
+    """A row-wise pandas value of an SQL expression (columns, literals, arithmetic, tests)."""
+    if isinstance(node, exp.Paren):
+        return _column(node.this, frame)
+    if isinstance(node, exp.Column):
+        return frame[node.name]
+    if isinstance(node, exp.Literal):
+        return node.this if node.is_string else float(node.this)
+    if isinstance(node, exp.In):
+        return _column(node.this, frame).isin([e.this for e in node.expressions])
+    if isinstance(node, exp.Not):
+        return ~_column(node.this, frame)
+    left, right = _column(node.left, frame), _column(node.right, frame)
+    operations = {
+        exp.Add: lambda: left + right,
+        exp.Sub: lambda: left - right,
+        exp.Mul: lambda: left * right,
+        exp.Div: lambda: left / right,
+        exp.EQ: lambda: left == right,
+        exp.NEQ: lambda: left != right,
+        exp.And: lambda: left & right,
+        exp.Or: lambda: left | right,
+    }
+    return operations[type(node)]()
+
+
+def _aggregate(sql: str, frame: pd.DataFrame) -> float:
+    node = sqlglot.parse_one(sql, dialect="duckdb")
+    assert isinstance(node, exp.Sum), f"only sum(...) aggregates are read here: {sql}"
+    return float(pd.Series(_column(node.this, frame), index=frame.index, dtype=float).sum())
+
+
+def _formula(sql: str, values: dict[str, float | None]) -> float | bool | None:
+    """Scalar SQL arithmetic with NULL propagation (None), coalesce and comparisons."""
+
+    def walk(node):
+        if isinstance(node, exp.Paren):
+            return walk(node.this)
+        if isinstance(node, exp.Column):
+            return values[node.name]
+        if isinstance(node, exp.Literal):
+            return float(node.this)
+        if isinstance(node, exp.Coalesce):
+            return next(
+                (v for v in map(walk, [node.this, *node.expressions]) if v is not None), None
+            )
+        left, right = walk(node.left), walk(node.right)
+        if left is None or right is None:
+            return None
+        if isinstance(node, exp.Div):
+            return None if right == 0 else left / right
+        return {
+            exp.Add: lambda: left + right,
+            exp.Sub: lambda: left - right,
+            exp.Mul: lambda: left * right,
+            exp.LTE: lambda: left <= right,
+            exp.LT: lambda: left < right,
+            exp.GTE: lambda: left >= right,
+            exp.GT: lambda: left > right,
+        }[type(node)]()
+
+    return walk(sqlglot.parse_one(sql, dialect="duckdb"))
+
+
 class Reference:
-    def __init__(self, data: dict[str, pd.DataFrame], start: date, end: date, filters: dict):
-        self.d = data
-        self.start, self.end = start, end
-        self.filters = filters
+    def __init__(self, data: dict[str, pd.DataFrame], catalog: Catalog):
+        self.data = data
+        self.catalog = catalog
 
-    def rows(self, table: str, start: date | None = None, end: date | None = None) -> pd.DataFrame:
-        df = self.d[table]
-        df = df[(df.period >= (start or self.start)) & (df.period <= (end or self.end))]
-        for dim, value in self.filters.items():
-            column = "establishment_id" if dim == "establishment" else dim
-            df = df[df[column] == value]
-        return df
+    def rows(self, metric: Metric, start: date, end: date, filters: dict) -> pd.DataFrame:
+        frame = self.data[metric.table]
+        frame = frame[(frame.period >= start) & (frame.period <= end)].copy()
+        frame["days_in_month"] = frame.period.map(lambda p: pd.Timestamp(p).days_in_month)
+        if metric.filter:
+            frame = frame[_column(sqlglot.parse_one(metric.filter, dialect="duckdb"), frame)]
+        for dim, value in filters.items():
+            column = {"establishment": "establishment_id"}.get(dim, dim)
+            if column == "site":
+                sites = self.data["structure"].set_index("service").site
+                frame = frame[frame.service.map(sites) == value]
+            else:
+                frame = frame[frame[column] == value]
+        return frame
 
-    @staticmethod
-    def ratio(a: float, b: float) -> float | None:
-        return None if b == 0 else a / b
+    def value(self, metric_id: str, start: date, end: date, filters: dict) -> float | None:
+        metric = self.catalog.get(metric_id)
+        if metric.aggregation == "formula":
+            return self._formula(metric, start, end, filters)
+        rows = self.rows(metric, start, end, filters)
+        if rows.empty:
+            return None
+        if metric.aggregation == "flow":
+            return _aggregate(metric.expr, rows)
+        if metric.aggregation == "ratio":
+            denominator = _aggregate(metric.denominator, rows)
+            return None if denominator == 0 else _aggregate(metric.numerator, rows) / denominator
+        monthly = {m: _aggregate(metric.expr, part) for m, part in rows.groupby("period")}
+        if metric.aggregation == "stock_avg":
+            return sum(monthly.values()) / len(monthly)
+        return monthly[max(monthly)]  # stock_last: the last month with data
 
-    # activity
-    def act(self, column: str) -> float:
-        return float(self.rows("activity")[column].sum())
+    def _formula(self, metric: Metric, start: date, end: date, filters: dict) -> float | None:
+        inputs: dict[str, float | None] = {}
+        for name, spec in metric.inputs.items():
+            if spec.trailing_months:
+                first = _months_back(end, spec.trailing_months)
+                source = self.catalog.get(spec.metric)
+                months = self._months_with_data(source, first, end, filters)
+                inputs[name] = (
+                    self.value(spec.metric, first, end, filters)
+                    if months == spec.trailing_months
+                    else None
+                )
+            else:
+                inputs[name] = self.value(spec.metric, start, end, filters)
+        if metric.undefined_when and _formula(metric.undefined_when, inputs):
+            return None
+        value = _formula(metric.formula, inputs)
+        return None if value is None or math.isnan(value) else float(value)
 
-    def installed_beds(self) -> float:
-        return float(self.rows("activity").groupby("period").installed_beds.sum().mean())
-
-    def bed_occupancy_rate(self):
-        a = self.rows("activity")
-        days = a.period.map(lambda p: pd.Timestamp(p).days_in_month)
-        return self.ratio(a.bed_days.sum(), (a.installed_beds * days).sum())
-
-    # hr
-    def hr(self, column: str) -> float:
-        return float(self.rows("hr")[column].sum())
-
-    def hr_avg(self, column: str, care_only: bool = False) -> float:
-        h = self.rows("hr")
-        if care_only:
-            h = h[(h.staff_group == "medical") | h.staff_category.isin(CARE)]
-        return float(h.groupby("period")[column].sum().mean())
-
-    def fte_gap(self) -> float:
-        h = self.rows("hr")
-        return float((h.fte_paid - h.fte_budget).groupby(h.period).sum().mean())
-
-    # finance
-    def fin(
-        self,
-        section: str,
-        titre: str | None = None,
-        column: str = "actual_eur",
-        start: date | None = None,
-    ) -> float:
-        f = self.rows("finance", start=start)
-        f = f[f.section == section]
-        if titre:
-            f = f[f.titre == titre]
-        return float(f[column].sum())
-
-    def operating_result(self, start: date | None = None) -> float:
-        return self.fin("produits", start=start) - self.fin("charges", start=start)
-
-    def caf(self, start: date | None = None) -> float:
-        depreciation = self.rows("treasury", start=start).depreciation_eur.sum()
-        return self.operating_result(start) + float(depreciation)
-
-    def at_end(self, column: str) -> float:
-        t = self.rows("treasury")
-        last = t.period.max()
-        return float(t[t.period == last][column].sum())
-
-    def months_with_data(self, start: date) -> int:
-        return self.rows("finance", start=start).period.nunique()
-
-    def value(self, metric: str) -> float | None:
-        a, r = self.act, self.ratio
-        twelve = _months_back(self.end, 12)
-        simple = {
-            "admissions": lambda: a("admissions"),
-            "stays_full": lambda: a("stays_full"),
-            "stays_ambulatory": lambda: a("stays_ambulatory"),
-            "bed_days": lambda: a("bed_days"),
-            "installed_beds": self.installed_beds,
-            "bed_occupancy_rate": self.bed_occupancy_rate,
-            "alos": lambda: r(a("bed_days"), a("stays_full")),
-            "ip_dms": lambda: r(a("bed_days"), a("expected_bed_days")),
-            "er_visits": lambda: a("er_visits"),
-            "er_admission_rate": lambda: r(a("er_admissions"), a("er_visits")),
-            "consultations": lambda: a("consultations"),
-            "surgeries": lambda: a("surgeries"),
-            "ambulatory_surgery_rate": lambda: r(a("ambulatory_surgeries"), a("surgeries")),
-            "births": lambda: a("births"),
-            "t2a_valuation": lambda: a("t2a_valuation_eur"),
-            "fte_paid": lambda: self.hr_avg("fte_paid"),
-            "fte_budget": lambda: self.hr_avg("fte_budget"),
-            "fte_gap": self.fte_gap,
-            "absenteeism_rate": lambda: r(self.hr("absence_days"), self.hr("theoretical_days")),
-            "overtime_hours": lambda: self.hr("overtime_hours"),
-            "interim_cost": lambda: self.hr("interim_cost_eur"),
-            "turnover_rate": lambda: r(
-                (self.hr("hires") + self.hr("departures")) / 2, self.hr_avg("headcount")
-            ),
-            "hires": lambda: self.hr("hires"),
-            "departures": lambda: self.hr("departures"),
-            "payroll_cost": lambda: self.hr("payroll_cost_eur"),
-            "total_expenses": lambda: self.fin("charges"),
-            "total_revenue": lambda: self.fin("produits"),
-            "staff_expenses": lambda: self.fin("charges", "1"),
-            "medical_expenses": lambda: self.fin("charges", "2"),
-            "general_expenses": lambda: self.fin("charges", "3"),
-            "depreciation_expenses": lambda: self.fin("charges", "4"),
-            "health_insurance_revenue": lambda: self.fin("produits", "1"),
-            "operating_result": self.operating_result,
-            "expense_execution_rate": lambda: r(
-                self.fin("charges"), self.fin("charges", column="budget_eur")
-            ),
-            "budget_gap": lambda: self.fin("charges") - self.fin("charges", column="budget_eur"),
-            "gross_margin_rate": lambda: r(
-                self.fin("produits") - (self.fin("charges") - self.fin("charges", "4")),
-                self.fin("produits"),
-            ),
-            "self_financing_capacity": self.caf,
-            "cash": lambda: self.at_end("cash_eur"),
-            "days_of_cash": lambda: (
-                self.at_end("cash_eur") / (self.fin("charges", start=twelve) / 365)
-                if self.months_with_data(twelve) == 12
-                else None
-            ),
-            "debt_outstanding": lambda: self.at_end("debt_outstanding_eur"),
-            "debt_payback_years": lambda: (
-                self.at_end("debt_outstanding_eur") / self.caf(twelve)
-                if self.months_with_data(twelve) == 12 and self.caf(twelve) > 0
-                else None
-            ),
-            "staff_cost_share": lambda: r(self.fin("charges", "1"), self.fin("charges")),
-            "t2a_per_fte": lambda: r(a("t2a_valuation_eur"), self.hr_avg("fte_paid", True)),
-        }
-        return simple[metric]()
+    def _months_with_data(self, metric: Metric, start: date, end: date, filters: dict) -> int:
+        if metric.aggregation == "formula":
+            first = next(iter(metric.inputs.values())).metric
+            return self._months_with_data(self.catalog.get(first), start, end, filters)
+        return self.rows(metric, start, end, filters).period.nunique()

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cockpit.periods import Period, PeriodError
+
 Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
 Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
 Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
@@ -63,6 +65,33 @@ class Thresholds(BaseModel):
     red: float | None = None
 
 
+class Check(BaseModel):
+    """An expected value on the check fixture (`cockpit queries test`), e.g.
+    `{period: 2024-01..2024-03, filters: {establishment: "990000020"}, expect: 1234.5}`.
+    `expect: null` says the metric has no value there (e.g. not enough history)."""
+
+    model_config = ConfigDict(extra="forbid")
+    period: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    expect: float | None
+    tolerance: float = Field(default=1e-9, ge=0, le=0.1)  # relative
+
+    @field_validator("period")
+    @classmethod
+    def _period_reads(cls, value: str) -> str:
+        start, _, end = str(value).partition("..")
+        try:
+            Period.parse(start, end or None)
+        except PeriodError as exc:
+            raise ValueError(f"{exc} (write YYYY-MM or YYYY-MM..YYYY-MM)") from None
+        return value
+
+    @property
+    def span(self) -> Period:
+        start, _, end = self.period.partition("..")
+        return Period.parse(start, end or None)
+
+
 class Metric(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -95,6 +124,8 @@ class Metric(BaseModel):
     additive: bool = False
     # Helper metrics (parts of formulas) are not offered to users.
     hidden: bool = False
+    # Expected values on the check fixture, run by `cockpit queries test`.
+    checks: list[Check] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod

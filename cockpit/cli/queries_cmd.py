@@ -82,3 +82,61 @@ def explain(
     from typer.main import get_command
 
     get_command(app).main(["query", metric_id, *ctx.args, "--explain"], prog_name="cockpit")
+
+
+@queries_app.command("fixture")
+def fixture(out: Path = typer.Option(..., "--out", help="Where to write the six CSVs.")) -> None:
+    """Write the check fixture's extracts (to open in a spreadsheet and compute by hand)."""
+    from cockpit.demo.fixture import write_fixture
+
+    for path in write_fixture(out):
+        typer.echo(f"wrote {path}")
+
+
+@queries_app.command("test")
+def test(
+    metric_ids: list[str] = typer.Argument(None, help="Metric ids (default: every metric)."),
+    queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+) -> None:
+    """Run each definition's `checks` on the check fixture; exit 1 if any fails."""
+    import tempfile
+
+    from cockpit.demo.fixture import write_fixture
+    from cockpit.engine import Engine, UnknownMetric
+    from cockpit.engine.checks import run_checks
+    from cockpit.warehouse.ingest import ingest_files
+
+    console = Console()
+    with tempfile.TemporaryDirectory(prefix="cockpit-checks-") as work:
+        db = Path(work) / "fixture.duckdb"
+        ingest_files(write_fixture(Path(work) / "extracts"), db, user="queries-test")
+        engine = Engine(db, config.queries_dir(queries))
+        for error in engine.catalog.errors:
+            typer.echo(f"error: {error}")
+        try:
+            outcomes = run_checks(engine, metric_ids)
+        except UnknownMetric as exc:
+            typer.echo(f"error: {exc}")
+            raise typer.Exit(2) from exc
+        unchecked = sorted(
+            m.id
+            for m in engine.catalog.metrics.values()
+            if not m.checks and (not metric_ids or m.id in metric_ids)
+        )
+    table = Table(title="Definition checks on the fixture")
+    for column in ("", "metric", "#", "period", "filters", "expected", "got"):
+        table.add_column(column, overflow="fold")
+    for o in outcomes:
+        table.add_row("✓" if o.passed else "✗", o.metric, str(o.number), o.check.period,
+                      ", ".join(f"{k}={v}" for k, v in o.check.filters.items()),
+                      _figure(o.check.expect), o.error or _figure(o.got))  # fmt: skip
+    console.print(table)
+    failed = [o for o in outcomes if not o.passed]
+    for name in unchecked:
+        typer.echo(f"warning: {name} has no checks")
+    typer.echo(f"{len(outcomes) - len(failed)}/{len(outcomes)} checks passed")
+    raise typer.Exit(1 if failed or engine.catalog.errors else 0)
+
+
+def _figure(value: float | None) -> str:
+    return "null" if value is None else f"{value:.6g}"
