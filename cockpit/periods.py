@@ -16,6 +16,9 @@ Grain = Literal["month", "quarter", "year"]
 GRAINS: tuple[str, ...] = ("month", "quarter", "year")
 
 _MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# Months a hospital's figures can be about; outside, a period is a typo (or a probe), and
+# shifting it by a year or a rolling window must stay inside what `date` can hold.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class PeriodError(ValueError):
@@ -26,8 +29,17 @@ def parse_month(text: str) -> date:
     """'2026-03' → date(2026, 3, 1)."""
     match = _MONTH_RE.match(text.strip()) if isinstance(text, str) else None
     if not match:
-        raise PeriodError(f"{text!r} is not a month in YYYY-MM form")
-    return date(int(match.group(1)), int(match.group(2)), 1)
+        raise PeriodError(f"{_shown(text)} is not a month in YYYY-MM form")
+    year = int(match.group(1))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PeriodError(f"{text.strip()}: the year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return date(year, int(match.group(2)), 1)
+
+
+def _shown(text: object) -> str:
+    """The input as quoted in an error, cut short: an error must not echo a huge value."""
+    shown = repr(text)
+    return shown if len(shown) <= 40 else shown[:37] + "…"
 
 
 def month_label(month: date) -> str:
@@ -36,6 +48,8 @@ def month_label(month: date) -> str:
 
 def add_months(month: date, n: int) -> date:
     index = month.year * 12 + (month.month - 1) + n
+    if not 1 <= index // 12 <= 9999:
+        raise PeriodError(f"{month_label(month)} shifted by {n} months leaves the calendar")
     return date(index // 12, index % 12 + 1, 1)
 
 
