@@ -18,15 +18,16 @@
     };
   }
 
-  // Links inside the live app navigate in-app, as dcc.Link does; the language switch and
-  // anything else outside the app's pages load for real.
+  // Links inside the live app navigate in-app, as dcc.Link does; the language switch, the
+  // logout confirmation and anything else outside the app's pages load for real.
   document.addEventListener("click", function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
         event.shiftKey || event.altKey) { return; }
     var link = event.target.closest && event.target.closest("#react-entry-point a[href]");
     if (!link || link.target || link.hasAttribute("download")) { return; }
     var url = new URL(link.href, location.href);
-    if (url.origin !== location.origin || url.pathname.indexOf("/lang/") === 0) { return; }
+    if (url.origin !== location.origin || url.pathname.indexOf("/lang/") === 0 ||
+        url.pathname === "/logout") { return; }
     if (url.pathname === location.pathname && url.search === location.search && url.hash) { return; }
     event.preventDefault();
     window.history.pushState({}, "", url.pathname + url.search);

@@ -84,6 +84,15 @@ def login(client: FlaskClient, username: str, password: str | None = None, next_
     )
 
 
+def logout(client: FlaskClient):
+    """Log out as the app's button does: the confirmation form's CSRF token, POSTed."""
+    page = client.get("/logout").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    return client.post(
+        "/logout", data={"csrf_token": token.group(1) if token else ""}, headers=SAME_ORIGIN
+    )
+
+
 def logged_in(app: Flask, username: str) -> FlaskClient:
     client = app.test_client()
     response = login(client, username)

@@ -11,6 +11,7 @@ from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
     fast_passwords,
     logged_in,
     login,
+    logout,
     make_app,
     private_copy,
 )
@@ -50,7 +51,7 @@ def test_every_event_type_is_recorded_and_read_back(demo_warehouse, tmp_path):
     client.get("/api/v1/query?metric=admissions&filter=pole:Médecine")
     client.post("/api/v1/ask", json={"question": "Combien ?"}, headers=SAME_ORIGIN)
     _ui_records_an_export(server, tmp_path / "state")
-    client.get("/logout")
+    logout(client)
     server.test_client().get("/api/v1/metrics", headers={"Authorization": f"Bearer {token}"})
     _cockpit("users", "disable", "dg", "--state", state)
 

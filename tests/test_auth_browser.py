@@ -86,6 +86,8 @@ def test_the_check_sees_a_blocked_inline_script(live_server, page):
 def test_logout_sends_back_to_the_login_page(live_server, page):
     _log_in(page, live_server)
     page.goto(f"{live_server}/logout")
-    assert "/login" in page.url and "déconnecté" in page.content()
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_url("**/login**")
+    assert "déconnecté" in page.content()
     page.goto(f"{live_server}/")
     assert "/login" in page.url

@@ -12,6 +12,7 @@ from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
     fast_passwords,
     logged_in,
     login,
+    logout,
     make_app,
 )
 
@@ -57,7 +58,7 @@ def test_login_rotates_the_session(app):
     login(client, "directeur")
     first = _session_of(app, client)
     assert first["csrf_token"] != csrf_before
-    client.get("/logout")
+    logout(client)
     login(client, "directeur")
     second = _session_of(app, client)
     assert second["_user_id"] != first["_user_id"]
@@ -104,13 +105,13 @@ def test_next_cannot_send_the_user_to_another_site(app):
     for target in ("https://evil.example/", "//evil.example/x", "/\\evil.example"):
         response = login(client, "directeur", next_path=target)
         assert response.headers["Location"] == "/"
-        client.get("/logout")
+        logout(client)
 
 
 def test_logout_revokes_a_copied_cookie(app):
     client = logged_in(app, "directeur")
     stolen = client.get_cookie("cockpit_session").value
-    client.get("/logout")
+    logout(client)
     thief = app.test_client()
     thief.set_cookie("cockpit_session", stolen)
     assert thief.get("/api/v1/metrics").status_code == 401
@@ -147,7 +148,7 @@ def test_a_session_is_valid_in_another_server_process_of_the_same_state(app, dem
     twin = other.test_client()
     twin.set_cookie("cockpit_session", client.get_cookie("cockpit_session").value)
     assert twin.get("/api/v1/metrics").status_code == 200
-    client.get("/logout")
+    logout(client)
     assert twin.get("/api/v1/metrics").status_code == 401
 
 

@@ -9,8 +9,11 @@ from typing import Any
 
 from flask import abort, g, has_request_context
 
+from cockpit.auth.audit_log import storable_text
 from cockpit.auth.demo_users import ensure_demo_users
+from cockpit.auth.errors import json_error
 from cockpit.auth.install import install_auth
+from cockpit.auth.paths import safe_next
 from cockpit.auth.state import auth_state
 from cockpit.auth.users import ROLES, User
 from cockpit.perimeter import Perimeter
@@ -24,6 +27,9 @@ __all__ = [
     "current_username",
     "ensure_demo_users",
     "install_auth",
+    "json_error",
+    "safe_next",
+    "storable_text",
 ]
 
 

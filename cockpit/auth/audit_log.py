@@ -1,12 +1,15 @@
 """The audit log (<state>/audit.sqlite3): who did what, when, from where. Append-only.
 
 Triggers refuse UPDATE and DELETE, so the application cannot rewrite
-history; details are JSON and never hold a password or a token.
+history; details are JSON and never hold a password or a token. Every stored
+field is bounded (`bounded`), so no request can grow the log at will.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +52,33 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
 _SECRET_KEYS = {"password", "token", "secret", "csrf", "csrf_token"}
+# A question, a page address or an error fits; a 200 KB query string does not.
+MAX_FIELD_CHARS = 500
+MAX_NAME_CHARS = 128
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str) -> str:
+    """Any str made storable: lone surrogates (valid in JSON, not in UTF-8) become U+FFFD."""
+    return value if value.isascii() else _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def bounded(value: Any, limit: int = MAX_FIELD_CHARS) -> Any:
+    """A detail as stored: short values as they are; a longer one (its JSON, for lists and
+    dicts) cut to `limit` characters, with its full length and sha256 to recognise it."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    whole = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    if len(whole) <= limit:
+        return storable_text(value) if isinstance(value, str) else json.loads(storable_text(whole))
+    digest = hashlib.sha256(whole.encode("utf-8", "surrogatepass")).hexdigest()
+    return {"truncated": storable_text(whole[:limit]), "length": len(whole), "sha256": digest}
+
+
+def _name(value: str | None) -> str | None:
+    return None if value is None else storable_text(value)[:MAX_NAME_CHARS]
 
 
 @dataclass(frozen=True)
@@ -70,16 +100,20 @@ class AuditLog:
     ) -> None:
         if event not in EVENTS:
             raise ValueError(f"unknown audit event {event!r} (known: {', '.join(EVENTS)})")
-        clean = {k: v for k, v in details.items() if k.casefold() not in _SECRET_KEYS}
+        clean = {
+            key: bounded(value)
+            for key, value in details.items()
+            if key.casefold() not in _SECRET_KEYS
+        }
         with db.connect(self.path, SCHEMA) as con:
             con.execute(
                 "INSERT INTO events (at, event, username, address, details) VALUES (?, ?, ?, ?, ?)",
                 (
                     datetime.now(UTC).isoformat(timespec="milliseconds"),
                     event,
-                    username,
-                    address,
-                    json.dumps(clean, ensure_ascii=False, default=str),
+                    _name(username),
+                    _name(address),
+                    json.dumps(clean, ensure_ascii=False),
                 ),
             )
 

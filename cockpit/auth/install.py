@@ -10,6 +10,7 @@ from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager
 
+from cockpit.auth import db
 from cockpit.auth.audit_log import AuditLog
 from cockpit.auth.guard import install_guard
 from cockpit.auth.headers import install_headers
@@ -56,7 +57,9 @@ class CookieSession(SecureCookieSessionInterface):
 def shared_secret_key(state_dir: Path) -> bytes:
     """One key for every server process of this state directory, made once (mode 600)."""
     path = state_dir / "secret_key"
-    if not path.exists():
+    if path.exists():
+        db.private_file(path)  # a key written by an older version may be 0644
+    else:
         tmp = path.with_name(f".secret_key.{os.getpid()}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
@@ -71,8 +74,7 @@ def shared_secret_key(state_dir: Path) -> bytes:
 
 
 def install_auth(server: Flask, state_dir: Path) -> None:
-    state_dir = Path(state_dir)
-    state_dir.mkdir(parents=True, exist_ok=True)
+    state_dir = db.private_dir(Path(state_dir))
     server.config.update(COOKIE)
     for key, value in DEFAULTS.items():
         server.config.setdefault(key, value)

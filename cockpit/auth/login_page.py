@@ -1,4 +1,5 @@
-"""The login page: server-rendered HTML, French by default, readable on a phone.
+"""The login page and the logout confirmation: server-rendered HTML, French by default,
+readable on a phone.
 
 No script at all; styles are inline (allowed by the CSP's style-src).
 """
@@ -20,6 +21,10 @@ TEXTS = {
         "expired": "Le formulaire a expiré, veuillez réessayer.",
         "logged_out": "Vous êtes déconnecté.",
         "other": "English",
+        "logout_title": "Déconnexion — Cockpit",
+        "logout_question": "Se déconnecter de Cockpit sur cet appareil ?",
+        "logout_submit": "Se déconnecter",
+        "cancel": "Annuler",
     },
     "en": {
         "title": "Sign in — Cockpit",
@@ -33,17 +38,21 @@ TEXTS = {
         "expired": "The form expired, please try again.",
         "logged_out": "You are signed out.",
         "other": "Français",
+        "logout_title": "Sign out — Cockpit",
+        "logout_question": "Sign out of Cockpit on this device?",
+        "logout_submit": "Sign out",
+        "cancel": "Cancel",
     },
 }
 
-TEMPLATE = """<!doctype html>
+HEAD = """<!doctype html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta name="theme-color" content="#1f4e79">
-<title>{{ t.title }}</title>
+<title>{{ title }}</title>
 <style>
   *{box-sizing:border-box}
   body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;
@@ -66,9 +75,15 @@ TEMPLATE = """<!doctype html>
   .info{background:#e6f2ea;color:#1d5b33}
   nav{text-align:center;margin-top:1rem}
   nav a{color:#1f4e79}
+  a.cancel{display:flex;align-items:center;justify-content:center;min-height:48px;
+    margin-top:.5rem;color:#1f4e79}
 </style>
 </head>
-<body>
+"""
+
+TEMPLATE = (
+    HEAD
+    + """<body>
 <main>
   <div class="card">
     <h1>{{ t.heading }}</h1>
@@ -93,6 +108,28 @@ TEMPLATE = """<!doctype html>
 </body>
 </html>
 """
+)
+
+LOGOUT_TEMPLATE = (
+    HEAD
+    + """<body>
+<main>
+  <div class="card">
+    <h1>{{ t.heading }}</h1>
+    {% if error %}<div class="msg error" role="alert">{{ error }}</div>{% endif %}
+    <p class="sub">{{ t.logout_question }}</p>
+    <form method="post" action="{{ action }}">
+      <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
+      <input type="hidden" name="lang" value="{{ lang }}">
+      <button type="submit">{{ t.logout_submit }}</button>
+    </form>
+    <a class="cancel" href="/">{{ t.cancel }}</a>
+  </div>
+</main>
+</body>
+</html>
+"""
+)
 
 
 def render_login(
@@ -110,6 +147,7 @@ def render_login(
         TEMPLATE,
         lang=lang,
         t=TEXTS[lang],
+        title=TEXTS[lang]["title"],
         csrf_token=csrf_token,
         next=next_path,
         action=action,
@@ -118,4 +156,18 @@ def render_login(
         info=info,
         other_href=other_href,
         other_lang="en" if lang == "fr" else "fr",
+    )
+
+
+def render_logout(lang: str, *, csrf_token: str, action: str, error: str | None = None) -> str:
+    """A one-button form: logging out is a POST with this session's CSRF token, so another
+    site cannot log a user out with a link or an image."""
+    return render_template_string(
+        LOGOUT_TEMPLATE,
+        lang=lang,
+        t=TEXTS[lang],
+        title=TEXTS[lang]["logout_title"],
+        csrf_token=csrf_token,
+        action=action,
+        error=error,
     )

@@ -1,7 +1,8 @@
-"""/login and /logout: the form, the checks in order (CSRF, throttle, password), the session.
+"""/login and /logout: the forms, the checks in order (CSRF, throttle, password), the session.
 
 A name that matches no account is not written to the audit log: people
-sometimes type their password in the name field.
+sometimes type their password in the name field. Logging out is a POST with
+the session's CSRF token; GET /logout only shows the button that sends it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from flask import Blueprint, g, make_response, redirect, request, session, url_f
 from flask_login import current_user, login_user, logout_user
 
 from cockpit.auth.guard import SessionUser
-from cockpit.auth.login_page import TEXTS, render_login
+from cockpit.auth.login_page import TEXTS, render_login, render_logout
 from cockpit.auth.paths import safe_next
 from cockpit.auth.sessions import close_session, open_session
 from cockpit.auth.state import auth_state
@@ -35,6 +36,18 @@ def _csrf_token() -> str:
     if "csrf_token" not in session:
         session["csrf_token"] = secrets.token_urlsafe(32)
     return session["csrf_token"]
+
+
+def _csrf_ok() -> bool:
+    expected = session.get("csrf_token", "")
+    given = request.form.get("csrf_token", "")
+    return bool(expected) and hmac.compare_digest(expected.encode(), given.encode())
+
+
+def _html(html: str, status: int = 200):
+    response = make_response(html, status)
+    response.headers["Content-Type"] = "text/html; charset=utf-8"
+    return response
 
 
 def _page(
@@ -59,9 +72,7 @@ def _page(
         error=texts[error_key].format(minutes=minutes) if error_key else None,
         info=texts[info_key] if info_key else None,
     )
-    response = make_response(html, status)
-    response.headers["Content-Type"] = "text/html; charset=utf-8"
-    return response
+    return _html(html, status)
 
 
 @blueprint.get("/login")
@@ -75,9 +86,7 @@ def login_form():
 def login():
     state = auth_state()
     address = request.remote_addr
-    expected = session.get("csrf_token", "")
-    given = request.form.get("csrf_token", "")
-    if not expected or not hmac.compare_digest(expected, given):
+    if not _csrf_ok():
         return _page(400, error_key="expired")
     username = request.form.get("username", "").strip()[:64]
     password = request.form.get("password", "")
@@ -106,13 +115,33 @@ def login():
     return redirect(safe_next(request.form.get("next")))
 
 
-@blueprint.route("/logout", methods=["GET", "POST"])
+@blueprint.get("/logout")
+def logout_form():
+    if not current_user.is_authenticated:
+        return redirect(url_for("cockpit_auth.login", lang=_lang()))
+    return _logout_page()
+
+
+def _logout_page(status: int = 200, error_key: str | None = None):
+    lang = _lang()
+    error = TEXTS[lang][error_key] if error_key else None
+    html = render_logout(
+        lang, csrf_token=_csrf_token(), action=url_for("cockpit_auth.logout"), error=error
+    )
+    return _html(html, status)
+
+
+@blueprint.post("/logout")
 def logout():
+    if not current_user.is_authenticated:
+        session.clear()
+        return redirect(url_for("cockpit_auth.login", bye=1, lang=_lang()))
+    if not _csrf_ok():
+        return _logout_page(400, error_key="expired")
     state = auth_state()
-    if current_user.is_authenticated:
-        g.cockpit_user = current_user.user
-        close_session(state.store, current_user.session_id)
-        state.record("logout")
-        logout_user()
+    g.cockpit_user = current_user.user
+    close_session(state.store, current_user.session_id)
+    state.record("logout")
+    logout_user()
     session.clear()
     return redirect(url_for("cockpit_auth.login", bye=1, lang=_lang()))

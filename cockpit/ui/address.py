@@ -24,7 +24,10 @@ def page_address(from_referrer: bool) -> tuple[str | None, str | None]:
     referrer = request.referrer
     if not referrer:
         return None, None
-    parts = urlsplit(referrer)
+    try:
+        parts = urlsplit(referrer)
+    except ValueError:  # not a URL (e.g. "http://["): render home, as without a Referer
+        return None, None
     if parts.netloc and parts.netloc != request.host:
         return None, None
     return parts.path or "/", ("?" + parts.query) if parts.query else ""

@@ -92,6 +92,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "no_warehouse": "Aucune donnée chargée. Lancez `cockpit demo` puis `cockpit ingest`.",
         "offline": "Hors ligne — chiffres du {date}, non actualisés",
         "reload": "Actualiser",
+        "logout": "Se déconnecter",
         "question_soon": "Bientôt",
         "question_text": (
             "Vous pourrez bientôt poser vos questions en français ou en anglais, à l'écrit "
@@ -185,6 +186,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "no_warehouse": "No data loaded yet. Run `cockpit demo` then `cockpit ingest`.",
         "offline": "Offline — figures from {date}, not refreshed",
         "reload": "Refresh",
+        "logout": "Sign out",
         "question_soon": "Coming soon",
         "question_text": (
             "You will soon be able to ask questions in French or English, typed or "

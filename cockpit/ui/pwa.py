@@ -8,15 +8,10 @@ from pathlib import Path
 
 from flask import Flask, Response, redirect, request, send_file
 
+from cockpit.auth import safe_next
 from cockpit.ui.i18n import LANG_COOKIE, LANGS
 
 ONE_YEAR = 31_536_000
-
-
-def _local(target: str | None) -> str:
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return "/"
-    return target
 
 
 def install_pwa_routes(server: Flask, assets: Path) -> None:
@@ -36,7 +31,7 @@ def install_pwa_routes(server: Flask, assets: Path) -> None:
 
     @server.route("/lang/<code>")
     def switch_language(code: str) -> Response:
-        response = redirect(_local(request.args.get("next")))
+        response = redirect(safe_next(request.args.get("next")))
         if code in LANGS:
             response.set_cookie(
                 LANG_COOKIE, code, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure

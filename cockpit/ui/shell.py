@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from dash import dcc, html
 
-from cockpit.auth import current_perimeter
+from cockpit.auth import current_perimeter, safe_next
 from cockpit.engine import Engine, WarehouseMissing
 from cockpit.formatting import timestamp
 from cockpit.ui.figures import data_span, establishments
@@ -89,6 +89,13 @@ def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.He
                 lang=other,
                 hrefLang=other,
             ),
+            # A page that asks to confirm: logging out is a POST with a CSRF token.
+            html.A(
+                html.Span(t("logout", lang), className="sr-only"),
+                href="/logout",
+                className="logout icon-logout",
+                title=t("logout", lang),
+            ),
         ],
         className="topbar",
     )
@@ -104,7 +111,7 @@ def frame(view: View | None, active: str, children: list, lang: str, address: st
                 [
                     html.Span(t("offline", lang, date=fetched)),
                     " ",
-                    html.A(t("reload", lang), href=address),
+                    html.A(t("reload", lang), href=safe_next(address)),
                 ],
                 className="offline-banner",
                 role="status",
