@@ -242,7 +242,13 @@ class Engine:
                     return finess
             visible = self.dimension_values("establishment", perimeter)
             raise QueryError(f"unknown establishment {value!r} (known: {', '.join(visible)})")
-        for candidate in self.dimension_values(dimension):
+        # A pole outside the perimeter is refused as such (PerimeterDenied, in validate); any
+        # other value is looked up among those the user may see, so a service of another
+        # pole answers like an unknown one and names outside the perimeter cannot be probed.
+        searched = self.dimension_values(
+            dimension, Perimeter() if dimension == "pole" else perimeter
+        )
+        for candidate in searched:
             if candidate.casefold() == wanted:
                 return candidate
         visible = self.dimension_values(dimension, perimeter)
