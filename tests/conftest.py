@@ -37,6 +37,20 @@ def demo_warehouse(tmp_path_factory) -> Path:
     return db
 
 
+_SUMMARY = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def summary_line(request):
+    """`summary_line(text)` prints text at the end of the run (figures a test measured)."""
+    return request.config.stash.setdefault(_SUMMARY, []).append
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    for line in config.stash.get(_SUMMARY, []):
+        terminalreporter.write_line(line)
+
+
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -17,18 +17,28 @@ def serve(
     state: Path | None = typer.Option(None, "--state", help="Users, sessions and audit log."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8050, "--port", help="Port to listen on."),
-    threads: int = typer.Option(8, "--threads", help="Worker threads."),
+    threads: int | None = typer.Option(
+        None, "--threads", min=1, max=256, help="Worker threads (default 16)."
+    ),
     demo_users: bool = typer.Option(
         False, "--demo-users", help="Create the well-known demo accounts if missing."
     ),
 ) -> None:
-    """Serve Cockpit. Open the printed address in a browser (or on a phone)."""
+    """Serve Cockpit. Open the printed address in a browser (or on a phone).
+
+    Behind a TLS reverse proxy, set COCKPIT_TRUSTED_PROXIES to its address (see README).
+    """
     from waitress import serve as waitress_serve
 
     from cockpit.web import create_app
+    from cockpit.web.serving import DEFAULT_THREADS, quiet_queue_log, waitress_options
 
     state_dir = config.state_dir(state)
-    server = create_app(db, queries, state_dir)
+    try:
+        server = create_app(db, queries, state_dir)
+    except ValueError as exc:  # a setting that cannot be read, e.g. COCKPIT_TRUSTED_PROXIES
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     if demo_users:
         from cockpit.auth import ensure_demo_users
 
@@ -37,12 +47,6 @@ def serve(
         for username, _password, role, perimeter in accounts:
             typer.echo(f"  {username:<22} {role:<13} {perimeter}")
     typer.echo(f"Cockpit on http://{host}:{port}/  (Ctrl+C to stop)")
-    waitress_serve(
-        server,
-        host=host,
-        port=port,
-        threads=threads,
-        ident="cockpit",
-        clear_untrusted_proxy_headers=True,
-        _quiet=True,
-    )
+    quiet_queue_log()
+    options = waitress_options(server, threads or DEFAULT_THREADS)
+    waitress_serve(server, host=host, port=port, _quiet=True, **options)

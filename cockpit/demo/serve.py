@@ -3,12 +3,14 @@ browser tests: `cockpit demo` + `cockpit ingest`, then `cockpit serve` in a subp
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,28 +37,40 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, state: Path) -> Iterator[str]:
-    """`cockpit serve --demo-users` on a free loopback port; yields its URL once it answers."""
+def serve(
+    db: Path,
+    state: Path,
+    args: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    log: Path | None = None,
+) -> Iterator[str]:
+    """`cockpit serve --demo-users [args]` on a free loopback port, with `env` added to the
+    environment and its stderr written to `log`; yields its URL once it answers."""
     port = free_port()
     command = [*COCKPIT, "serve", "--db", str(db), "--state", str(state), "--port", str(port),
-               "--demo-users"]  # fmt: skip
+               "--demo-users", *args]  # fmt: skip
+    # A file, not a pipe: a pipe nobody reads would stall a server that logs a lot.
+    stderr = open(log, "w+b") if log else tempfile.TemporaryFile()  # noqa: SIM115
     process = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+        command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=stderr,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
             try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
+                urllib.request.urlopen(url + "/healthz", timeout=1)  # nosec B310: our own loopback http URL
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode()) from None
+                    stderr.seek(0)
+                    raise RuntimeError(stderr.read().decode()) from None
                 time.sleep(0.1)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
+        stderr.close()
 
 
 @contextmanager
