@@ -98,3 +98,38 @@ def replay(client: FlaskClient, path: str = "/", rounds: int = 3) -> list[tuple[
                         values[(component_id, prop)] = new
                         _collect(new, values)
     return exchanges
+
+
+def navigate(client, path: str, search: str = "") -> str:
+    """The router callback for an address, as dash-renderer sends it; its text (must be 200)."""
+    body = {
+        "output": "frame-root.children",
+        "outputs": {"id": "frame-root", "property": "children"},
+        "inputs": [
+            {"id": "url", "property": "pathname", "value": path},
+            {"id": "url", "property": "search", "value": search},
+        ],
+        "state": [],
+        "changedPropIds": ["url.pathname"],
+    }
+    response = client.post("/_dash-update-component", data=json.dumps(body), headers=HEADERS)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_data(as_text=True)
+
+
+def export_csv(client, path: str, search: str):
+    """The export callback of the CSV button on the page at `path` + `search`."""
+    body = {
+        "output": "download.data",
+        "outputs": {"id": "download", "property": "data"},
+        "inputs": [
+            {"id": "export-csv", "property": "n_clicks", "value": 1},
+            {"id": "export-xlsx", "property": "n_clicks", "value": None},
+        ],
+        "state": [
+            {"id": "url", "property": "pathname", "value": path},
+            {"id": "url", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["export-csv.n_clicks"],
+    }
+    return client.post("/_dash-update-component", data=json.dumps(body), headers=HEADERS)

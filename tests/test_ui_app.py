@@ -11,6 +11,7 @@ import re
 
 import pytest
 from auth_client import SAME_ORIGIN, add_user, fast_passwords, logged_in, make_app  # noqa: F401
+from dash_replay import export_csv, navigate
 
 from cockpit.ui.figures import HOME_METRICS
 
@@ -28,22 +29,6 @@ def app(demo_warehouse, tmp_path_factory):
 @pytest.fixture
 def director(app):
     return logged_in(app, "dg")
-
-
-def navigate(client, path: str, search: str = "") -> str:
-    body = {
-        "output": "frame-root.children",
-        "outputs": {"id": "frame-root", "property": "children"},
-        "inputs": [
-            {"id": "url", "property": "pathname", "value": path},
-            {"id": "url", "property": "search", "value": search},
-        ],
-        "state": [],
-        "changedPropIds": ["url.pathname"],
-    }
-    response = client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
-    assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    return response.get_data(as_text=True)
 
 
 def test_home_is_server_rendered_html_without_the_dash_runtime(director):
@@ -72,23 +57,6 @@ def test_navigation_renders_the_page_of_the_address(director):
     detail = navigate(director, "/indicateur/bed_occupancy_rate", "?pole=M%C3%A9decine")
     assert "Cardiologie" in detail and "detail-chart" in detail
     assert "Page introuvable" in navigate(director, "/indicateur/no_such_metric")
-
-
-def export_csv(client, path: str, search: str):
-    body = {
-        "output": "download.data",
-        "outputs": {"id": "download", "property": "data"},
-        "inputs": [
-            {"id": "export-csv", "property": "n_clicks", "value": 1},
-            {"id": "export-xlsx", "property": "n_clicks", "value": None},
-        ],
-        "state": [
-            {"id": "url", "property": "pathname", "value": path},
-            {"id": "url", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["export-csv.n_clicks"],
-    }
-    return client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
 
 
 def test_export_sends_the_table_on_screen_as_csv(director):

@@ -44,9 +44,7 @@ def connect(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
     first_use = key not in _ready or not path.exists()
     if first_use:
         private_dir(path.parent)
-        for file in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
-            if file is path or file.exists():
-                private_file(file)
+        private_file(path)
     con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         con.row_factory = sqlite3.Row

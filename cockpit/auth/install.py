@@ -46,6 +46,10 @@ DEFAULTS = {
 }
 
 
+# What the state directory holds (SQLite adds -wal and -shm beside each database).
+STATE_FILES = ("users.sqlite3*", "audit.sqlite3*", "secret_key")
+
+
 class CookieSession(SecureCookieSessionInterface):
     """Flask's signed cookie, marked Secure when the request is HTTPS (or when configured)."""
 
@@ -57,9 +61,7 @@ class CookieSession(SecureCookieSessionInterface):
 def shared_secret_key(state_dir: Path) -> bytes:
     """One key for every server process of this state directory, made once (mode 600)."""
     path = state_dir / "secret_key"
-    if path.exists():
-        db.private_file(path)  # a key written by an older version may be 0644
-    else:
+    if not path.exists():
         tmp = path.with_name(f".secret_key.{os.getpid()}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
@@ -73,8 +75,17 @@ def shared_secret_key(state_dir: Path) -> bytes:
     return path.read_bytes()
 
 
+def private_state(state_dir: Path) -> Path:
+    """The state directory 0700 and its files 0600, even those an older version made 0644."""
+    db.private_dir(state_dir)
+    for pattern in STATE_FILES:
+        for path in state_dir.glob(pattern):
+            db.private_file(path)
+    return state_dir
+
+
 def install_auth(server: Flask, state_dir: Path) -> None:
-    state_dir = db.private_dir(Path(state_dir))
+    state_dir = private_state(Path(state_dir))
     server.config.update(COOKIE)
     for key, value in DEFAULTS.items():
         server.config.setdefault(key, value)

@@ -18,7 +18,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8050, "--port", help="Port to listen on."),
     threads: int | None = typer.Option(
-        None, "--threads", min=1, max=256, help="Worker threads (default 16)."
+        None, "--threads", min=1, max=64, help="Worker threads (default 8)."
     ),
     demo_users: bool = typer.Option(
         False, "--demo-users", help="Create the well-known demo accounts if missing."

@@ -11,9 +11,10 @@ from typing import Any
 
 from flask import Flask
 
-# Requests mostly wait on DuckDB or SQLite, which release the GIL: more threads than cores
-# keep both cores busy (bench/serve_load.py, 20 clients: p95 and throughput by thread count).
-DEFAULT_THREADS = 16
+# Measured with 20 clients on 2 cores (bench/serve_load.py): 4 to 8 threads serve best;
+# 16 and 32 only add contention (lower throughput, higher p95, and at 32 queries hit the
+# 5 s limit). A waiting request queues in waitress, which is cheap; it is not an error.
+DEFAULT_THREADS = 8
 # Phones on 4G hold connections open: room for a few hundred users, no more (the next wait).
 CONNECTION_LIMIT = 400
 QUEUE_LOG_EVERY_S = 60.0
