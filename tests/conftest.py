@@ -8,6 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from extract_samples import canonical_frames
+from hypothesis import settings
+
+# Property tests share 2 cores with everything else: a slow example is not a failure.
+settings.register_profile("cockpit", deadline=None)
+settings.load_profile("cockpit")
 
 
 @pytest.fixture
