@@ -135,10 +135,11 @@ class AuditLog:
         if event is not None:
             where.append("event = ?")
             args.append(event)
-        sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")
+        sql = "SELECT * FROM events" + (f" WHERE {' AND '.join(where)}" if where else "")  # nosec B608 # constant clauses; every value is a bound parameter
         sql += " ORDER BY id"
         if limit:
-            sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY id"
+            sql = f"SELECT * FROM ({sql} DESC LIMIT ?) ORDER BY id"  # nosec B608 # constant clauses; every value is a bound parameter
+            args.append(int(limit))
         with db.connect(self.path, SCHEMA) as con:
             rows = con.execute(sql, args).fetchall()
         return [

@@ -59,7 +59,7 @@ def serve(
     try:
         for _ in range(200):
             try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)  # nosec B310: our own loopback http URL
+                urllib.request.urlopen(url + "/healthz", timeout=1)  # nosec B310 # our own loopback http URL
                 break
             except OSError:
                 if process.poll() is not None:

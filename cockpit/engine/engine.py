@@ -174,7 +174,7 @@ class Engine:
             where.append(f"establishment_id = '{_quote(perimeter.establishment_id)}'")
         if perimeter.pole:
             where.append(f"pole = '{_quote(perimeter.pole)}'")
-        sql = f"SELECT DISTINCT {column} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"
+        sql = f"SELECT DISTINCT {column} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"  # nosec B608 # names from _DIMENSION_SOURCES, values quoted by _quote
         rows = self.cached(("dimension", sql), lambda: self.execute_trusted(sql))
         return [str(r[0]) for r in rows]
 

@@ -97,7 +97,7 @@ def _warnings(kinds: tuple[KindFreshness, ...], today: date) -> list[FreshnessWa
 
 
 _SQL = " UNION ALL ".join(
-    f"SELECT '{kind}' AS kind, (SELECT max(period) FROM {kind}) AS last_month, "
+    f"SELECT '{kind}' AS kind, (SELECT max(period) FROM {kind}) AS last_month, "  # nosec B608 # table names are the MONTHLY_KINDS constants
     f"(SELECT max(finished_at) FROM ingest_log WHERE kind = '{kind}' AND outcome = 'ok')"
     for kind in MONTHLY_KINDS
 )

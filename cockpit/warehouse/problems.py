@@ -43,7 +43,7 @@ class Findings:
         names = ", ".join(quote_ident(r.name) for r in present)
         read_into(con, source, match, RAW)
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE __problems AS "
+            "CREATE OR REPLACE TEMP TABLE __problems AS "  # nosec B608 # identifiers from the contracts, values quoted by sql_str
             f"SELECT * FROM (SELECT {record_of(con, RAW)} AS record, {reasons} FROM {RAW}) "
             f"UNPIVOT (reason FOR column_name IN ({names}))"
         )
@@ -51,7 +51,7 @@ class Findings:
         for column_name, total in con.execute(counts).fetchall():
             self.totals[f"column:{column_name}"] = total
         for record, column_name, reason in con.execute(
-            "SELECT record, column_name, reason FROM __problems "
+            "SELECT record, column_name, reason FROM __problems "  # nosec B608 # identifiers from the contracts, values quoted by sql_str
             f"QUALIFY row_number() OVER (PARTITION BY column_name ORDER BY record) <= {MAX_ERRORS}"
         ).fetchall():
             self.problems.append(Problem(f"column:{column_name}", record, column_name, reason))
@@ -61,9 +61,9 @@ class Findings:
         position = record_of(con, STAGED)
         for rule in rules:
             name = f"row:{rule.column}:{rule.condition}"
-            self.totals[name] = scalar(con, f"SELECT count(*) FROM {STAGED} WHERE {rule.condition}")
+            self.totals[name] = scalar(con, f"SELECT count(*) FROM {STAGED} WHERE {rule.condition}")  # nosec B608 # identifiers from the contracts, values quoted by sql_str
             for record, reason in con.execute(
-                f"SELECT {position} AS record, {rule.reason} FROM {STAGED} "
+                f"SELECT {position} AS record, {rule.reason} FROM {STAGED} "  # nosec B608 # identifiers from the contracts, values quoted by sql_str
                 f"WHERE {rule.condition} ORDER BY record LIMIT {MAX_ERRORS}"
             ).fetchall():
                 self.problems.append(Problem(name, record, rule.column, reason))
@@ -75,17 +75,18 @@ class Findings:
         complete = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in required)
         shown = " || ', ' || ".join(f"coalesce({_as_text(contract, k)}, '')" for k in contract.key)
         groups = (
-            f"SELECT list(record ORDER BY record) AS records, any_value({shown}) AS shown "
+            f"SELECT list(record ORDER BY record) AS records, any_value({shown}) AS shown "  # nosec B608 # identifiers from the contracts, values quoted by sql_str
             f"FROM (SELECT {record_of(con, STAGED)} AS record, {key} FROM {STAGED}) "
             f"WHERE {complete} GROUP BY {', '.join(map(quote_ident, contract.key))} "
             "HAVING count(*) > 1"
         )
         self.totals["duplicate"] = scalar(
-            con, f"SELECT coalesce(sum(len(records) - 1), 0) FROM ({groups})"
+            con,
+            f"SELECT coalesce(sum(len(records) - 1), 0) FROM ({groups})",  # nosec B608 # identifiers from the contracts, values quoted by sql_str
         )
         columns = ", ".join(contract.key)
         for records, shown in con.execute(
-            f"SELECT records, shown FROM ({groups}) ORDER BY records[1] LIMIT {MAX_ERRORS}"
+            f"SELECT records, shown FROM ({groups}) ORDER BY records[1] LIMIT {MAX_ERRORS}"  # nosec B608 # identifiers from the contracts, values quoted by sql_str
         ).fetchall():
             for record in records[1:]:
                 reason = f"same {columns} ({shown}) as {{first}}"
@@ -94,9 +95,9 @@ class Findings:
     def unknown_services(self, con) -> None:
         """Services of activity/hr rows must be declared by a structure (this run's or stored)."""
         unknown = unknown_service_condition("s")
-        self.totals["service"] = scalar(con, f"SELECT count(*) FROM {STAGED} s WHERE {unknown}")
+        self.totals["service"] = scalar(con, f"SELECT count(*) FROM {STAGED} s WHERE {unknown}")  # nosec B608 # identifiers from the contracts, values quoted by sql_str
         for record, establishment, pole, service in con.execute(
-            f"SELECT {record_of(con, STAGED)} AS record, s.establishment_id, s.pole, s.service "
+            f"SELECT {record_of(con, STAGED)} AS record, s.establishment_id, s.pole, s.service "  # nosec B608 # identifiers from the contracts, values quoted by sql_str
             f"FROM {STAGED} s WHERE {unknown} ORDER BY record LIMIT {MAX_ERRORS}"
         ).fetchall():
             reason = (
@@ -133,7 +134,7 @@ def unknown_service_condition(alias: str) -> str:
     """SQL: the row `alias` names a service that no structure row declares."""
     complete = " AND ".join(f"{alias}.{c} IS NOT NULL" for c in SERVICE_COLUMNS)
     known = " AND ".join(f"k.{c} = {alias}.{c}" for c in SERVICE_COLUMNS)
-    return f"{complete} AND NOT EXISTS (SELECT 1 FROM structure k WHERE {known})"
+    return f"{complete} AND NOT EXISTS (SELECT 1 FROM structure k WHERE {known})"  # nosec B608 # identifiers from the contracts, values quoted by sql_str
 
 
 def _position(problem: Problem) -> int:
