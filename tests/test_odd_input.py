@@ -8,14 +8,7 @@ import json
 import logging
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
-    SAME_ORIGIN,
-    VALLOMBRE,
-    add_user,
-    fast_passwords,
-    logged_in,
-    make_app,
-)
+from auth_client import SAME_ORIGIN, VALLOMBRE, add_user, fast_passwords, logged_in, make_app  # noqa: F401
 from dash_replay import export_csv, navigate
 
 from cockpit.auth.audit_log import AuditLog

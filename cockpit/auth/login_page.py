@@ -143,11 +143,10 @@ def render_login(
     error: str | None = None,
     info: str | None = None,
 ) -> str:
-    return render_template_string(
+    return _render(
         TEMPLATE,
-        lang=lang,
-        t=TEXTS[lang],
-        title=TEXTS[lang]["title"],
+        lang,
+        "title",
         csrf_token=csrf_token,
         next=next_path,
         action=action,
@@ -162,12 +161,11 @@ def render_login(
 def render_logout(lang: str, *, csrf_token: str, action: str, error: str | None = None) -> str:
     """A one-button form: logging out is a POST with this session's CSRF token, so another
     site cannot log a user out with a link or an image."""
+    return _render(LOGOUT_TEMPLATE, lang, "logout_title", csrf_token=csrf_token, action=action,
+                   error=error)  # fmt: skip
+
+
+def _render(template: str, lang: str, title_key: str, **values) -> str:
     return render_template_string(
-        LOGOUT_TEMPLATE,
-        lang=lang,
-        t=TEXTS[lang],
-        title=TEXTS[lang]["logout_title"],
-        csrf_token=csrf_token,
-        action=action,
-        error=error,
+        template, lang=lang, t=TEXTS[lang], title=TEXTS[lang][title_key], **values
     )
