@@ -7,7 +7,6 @@ the catalog come after these checks of shape.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Literal
 
@@ -24,14 +23,13 @@ from cockpit.api.fields import (
     PlannerChoice,
     Question,
 )
-from cockpit.engine import QueryError, QueryPlan
+from cockpit.engine import QueryPlan
+from cockpit.engine.filters import parse_filters
 from cockpit.engine.plan import MAX_RANK
 from cockpit.periods import Period, last_complete_month, parse_month
 
 MAX_GROUP_BY = 4
 MAX_FILTERS = 8
-# The dimension is a name without ':' or '=', so the first of them after it separates the value.
-_FILTER = re.compile(r"^\s*([a-z_]+)\s*[:=](.*)$", re.S)
 SHORTCUT_FILTERS = ("pole", "service", "establishment")
 
 
@@ -95,16 +93,8 @@ class QueryParams(BaseModel):
         return Period(first, end)
 
     def filters(self) -> dict[str, str]:
-        filters = {d: getattr(self, d) for d in SHORTCUT_FILTERS if getattr(self, d)}
-        for pair in self.filter:
-            dimension, value = _FILTER.match(pair).groups()
-            value = value.strip()
-            if not value:
-                raise QueryError(f"filter on {dimension}: the value is empty (expected DIM:VALUE)")
-            if filters.get(dimension, value) != value:
-                raise QueryError(f"two values given for {dimension}")
-            filters[dimension] = value
-        return filters
+        """The `filter` pairs and the shortcuts, read as `cockpit query` reads its flags."""
+        return parse_filters(self.filter, {d: getattr(self, d) for d in SHORTCUT_FILTERS})
 
     def to_query_plan(self) -> QueryPlan:
         return QueryPlan.build(
