@@ -10,9 +10,12 @@ import re
 
 import pytest
 import requests
-from auth_client import add_user, make_app  # noqa: F401
+from auth_client import make_app
+from typer.testing import CliRunner
 
 from cockpit.auth.audit_log import AuditLog
+from cockpit.cli import _register
+from cockpit.cli import app as cli
 from cockpit.demo.serve import serve
 
 PUBLIC = "https://cockpit.chu.example"
@@ -97,3 +100,13 @@ def test_forwarded_headers_from_an_untrusted_peer_count_for_nothing(demo_warehou
 def test_a_bad_trusted_proxies_setting_stops_the_server_with_its_name(demo_warehouse, tmp_path):
     with pytest.raises(ValueError, match="COCKPIT_TRUSTED_PROXIES: 'proxy.local'"):
         make_app(demo_warehouse, tmp_path / "state", COCKPIT_TRUSTED_PROXIES="proxy.local")
+
+
+def test_cockpit_serve_refuses_a_bad_trusted_proxies_setting_before_listening(
+    demo_warehouse, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("COCKPIT_TRUSTED_PROXIES", "127.0.0.1, proxy.local")
+    _register()
+    result = CliRunner().invoke(cli, ["serve", "--db", str(demo_warehouse),
+                                      "--state", str(tmp_path / "state")])  # fmt: skip
+    assert result.exit_code == 2 and "COCKPIT_TRUSTED_PROXIES: 'proxy.local'" in result.output
