@@ -11,9 +11,9 @@ from typing import Any
 
 from flask import Flask
 
-# Measured with 20 clients on 2 cores (bench/serve_load.py): 4 to 8 threads serve best;
-# 16 and 32 only add contention (lower throughput, higher p95, and at 32 queries hit the
-# 5 s limit). A waiting request queues in waitress, which is cheap; it is not an error.
+# Measured with 20 clients on 2 cores (bench/serve_load.py): 4, 8 and 16 threads are within
+# the noise of each other; 32 only raises p95 and lets queries reach the 5 s limit. A request
+# that waits for a thread queues in waitress, which is cheap: it is not an error.
 DEFAULT_THREADS = 8
 # Phones on 4G hold connections open: room for a few hundred users, no more (the next wait).
 CONNECTION_LIMIT = 400
