@@ -54,10 +54,14 @@ def server_answers(url: str) -> bool:
 
 
 class Recorder:
-    """Wraps the structured model: keeps each question's tool call for --replay."""
+    """Stands between the planner and the chat model: keeps each question's tool call."""
 
-    def __init__(self, runnable):
-        self.runnable, self.calls = runnable, {}
+    def __init__(self, model):
+        self.model, self.runnable, self.calls = model, None, {}
+
+    def with_structured_output(self, schema, **kwargs):
+        self.runnable = self.model.with_structured_output(schema, **kwargs)
+        return self
 
     def invoke(self, messages):
         output = self.runnable.invoke(messages)
@@ -161,8 +165,8 @@ def main() -> None:
     engine = Engine(db, config.queries_dir(None))
     fallbacks = Fallbacks()
     logging.getLogger("cockpit.nl.llm.planner").addHandler(fallbacks)
-    llm = LLMPlanner(engine, model, consult=args.consult, timeout_s=args.timeout)
-    recorder = llm.structured = Recorder(llm.structured)
+    recorder = Recorder(model)
+    llm = LLMPlanner(engine, recorder, consult=args.consult, timeout_s=args.timeout)
     print(f"LLM planner ({args.consult}) on {source}; baseline: {BASELINE}")
     for path in question_files(args.files):
         cases = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]

@@ -4,6 +4,7 @@ deterministic periods and names; every kind of bad output falls back or asks bac
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from datetime import date
 
@@ -247,3 +248,21 @@ def test_the_log_never_holds_the_question(engine, caplog):
         plan_with(engine, scripted(tool_call(metric="nope")), question)
     assert caplog.records
     assert not any("Zorglub" in r.getMessage() or "bébés" in r.getMessage() for r in caplog.records)
+
+
+def test_a_metric_an_analyst_adds_is_offered_to_the_model_without_restart(tmp_path, demo_warehouse):
+    queries = tmp_path / "queries"
+    shutil.copytree(config.queries_dir(None), queries)
+    engine = Engine(demo_warehouse, queries)
+    engine.live_catalog.check_every_s = 0
+    planner = LLMPlanner(engine, scripted(tool_call(metric="c_sections")))
+    schema, _, system = planner.bound()
+    assert "c_sections" not in system
+    text = (queries / "births.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: births", "id: c_sections")
+    text += "\nai_instructions: Césariennes (a stand-in for tests).\n"
+    (queries / "c_sections.yaml").write_text(text, encoding="utf-8")
+    schema, _, system = planner.bound()
+    assert "c_sections" in system and "Césariennes" in system
+    outcome = planner.plan("Combien de césariennes en mars ?", TODAY, EVERYONE)
+    assert isinstance(outcome, Planned) and outcome.plan.metric == "c_sections"

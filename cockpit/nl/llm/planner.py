@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from cockpit.config import DEFAULT_LLM_TIMEOUT_S
-from cockpit.engine import Perimeter, QueryError, QueryPlan
+from cockpit.engine import Perimeter, QueryError, QueryPlan, UnknownMetric
 from cockpit.nl.llm.checks import Rejected, check_free_text, model_period, parse_draft
 from cockpit.nl.llm.entities import EntityResolver, Resolution, words_in_question
 from cockpit.nl.llm.prompt import dimension_names, messages, system_prompt
@@ -67,12 +67,21 @@ class LLMPlanner:
         self.resolver = EntityResolver(engine, self.offline)
         self.consult = consult
         self.timeout_s = timeout_s
-        self.schema = draft_schema(engine.metrics())
-        self.metric_ids = {m.id for m in engine.metrics()}
-        self.system = system_prompt(engine.metrics(), dimension_names(engine))
-        self.structured = model.with_structured_output(
-            self.schema, method="function_calling", include_raw=True
-        )
+        self._bound: tuple[tuple, Any] | None = None
+
+    def bound(self) -> tuple[type, Any, str]:
+        """(draft schema, structured model, system prompt) for the catalog as it is now: an
+        analyst's new metric file is offered to the model with no restart."""
+        metrics = self.engine.metrics()
+        system = system_prompt(metrics, dimension_names(self.engine))
+        key = (system, tuple((m.id, tuple(m.dimensions)) for m in metrics))
+        if self._bound is None or self._bound[0] != key:
+            schema = draft_schema(metrics)
+            structured = self.model.with_structured_output(
+                schema, method="function_calling", include_raw=True
+            )
+            self._bound = (key, (schema, structured, system))
+        return self._bound[1]
 
     def plan(
         self, question: str, today: date, perimeter: Perimeter, previous: QueryPlan | None = None
@@ -94,7 +103,8 @@ class LLMPlanner:
 
     def draft(self, question: str, today: date):
         """The model's validated draft, or Rejected (timeout, provider error, bad output)."""
-        call = _CALLS.submit(self.structured.invoke, messages(self.system, question, today))
+        schema, structured, system = self.bound()
+        call = _CALLS.submit(structured.invoke, messages(system, question, today))
         try:
             output = call.result(timeout=self.timeout_s)
         except FutureTimeout:
@@ -102,13 +112,16 @@ class LLMPlanner:
             raise Rejected("timeout", f"no answer in {self.timeout_s:g} s") from None
         except Exception as exc:  # any provider or transport failure means: do without it
             raise Rejected("provider_error", type(exc).__name__) from None
-        return parse_draft(output, self.schema, self.metric_ids)
+        return parse_draft(output, schema, {m.id for m in self.engine.metrics()})
 
     def compose(self, draft, parts: Parts, question: str, today: date) -> Planned | Clarification:
         """The plan from the model's choices and the deterministic parts of the question."""
         if draft.metric is None:
             raise Rejected("no_metric", "the model found no indicator")
-        metric = self.engine.metric(draft.metric)
+        try:
+            metric = self.engine.metric(draft.metric)
+        except UnknownMetric:  # removed from the catalog since the model was asked
+            raise Rejected("unknown_metric", draft.metric) from None
         check_free_text(draft)
         filters = dict(parts.filters)
         for item in draft.filters:
