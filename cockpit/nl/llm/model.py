@@ -11,6 +11,10 @@ from cockpit.config import LLMSettings
 INSTALL_HINT = "pip install 'cockpit[llm]'"
 # A local OpenAI-compatible server (vLLM, llama.cpp, Ollama) takes any key but needs one.
 LOCAL_SERVER_KEY = "local"
+_CHAT_CLASSES = {
+    "openai": ("langchain_openai", "ChatOpenAI"),
+    "mistralai": ("langchain_mistralai", "ChatMistralAI"),
+}
 
 
 class LLMUnavailable(RuntimeError):
@@ -26,27 +30,21 @@ def chat_model(settings: LLMSettings) -> Any:
             f"COCKPIT_LLM={settings.provider}:{settings.model} needs COCKPIT_LLM_API_KEY "
             "(or COCKPIT_LLM_BASE_URL for a local server)"
         )
-    if settings.provider == "openai":
-        chat_class = _import("langchain_openai", "ChatOpenAI")
-        return chat_class(
-            model=settings.model,
-            base_url=settings.base_url,
-            api_key=api_key,
-            temperature=0,
-            timeout=settings.timeout_s,
-            max_retries=0,
-        )
-    if settings.provider == "mistralai":
-        chat_class = _import("langchain_mistralai", "ChatMistralAI")
-        return chat_class(
-            model=settings.model,
-            base_url=settings.base_url,
-            api_key=api_key,
-            temperature=0,
-            timeout=math.ceil(settings.timeout_s),
-            max_retries=0,
-        )
-    raise LLMUnavailable(f"unknown LLM provider {settings.provider!r}")
+    if settings.provider not in _CHAT_CLASSES:
+        raise LLMUnavailable(f"unknown LLM provider {settings.provider!r}")
+    chat_class = _import(*_CHAT_CLASSES[settings.provider])
+    # Mistral's client counts whole seconds
+    timeout = (
+        math.ceil(settings.timeout_s) if settings.provider == "mistralai" else settings.timeout_s
+    )
+    return chat_class(
+        model=settings.model,
+        base_url=settings.base_url,
+        api_key=api_key,
+        temperature=0,
+        timeout=timeout,
+        max_retries=0,
+    )
 
 
 def _import(module: str, name: str) -> Any:
