@@ -16,6 +16,7 @@ import logging
 import statistics
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections import Counter
 from datetime import date
@@ -46,9 +47,14 @@ def question_files(paths: list[Path]) -> list[Path]:
 
 
 def server_answers(url: str) -> bool:
+    """Something listens at `url` (a busy single-slot server may be slow to list models)."""
     try:
-        urllib.request.urlopen(url.rstrip("/") + "/models", timeout=3)
+        urllib.request.urlopen(url.rstrip("/") + "/models", timeout=5)
         return True
+    except TimeoutError:
+        return True
+    except urllib.error.URLError as exc:
+        return isinstance(exc.reason, TimeoutError)
     except OSError:
         return False
 
@@ -176,9 +182,9 @@ def main() -> None:
             report(name, fields, latencies)
             for question, wrong, status, metric in misses if args.misses else ():
                 print(f"      ✗ {question} → {status} {metric or ''} ({', '.join(wrong)})")
+        if args.record:  # after each file, so a long run that is stopped keeps what it did
+            args.record.write_text(json.dumps(recorder.calls, ensure_ascii=False, indent=1))
     print(f"\nLLM plan not used, by reason: {dict(fallbacks.reasons) or 'never'}")
-    if args.record:
-        args.record.write_text(json.dumps(recorder.calls, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

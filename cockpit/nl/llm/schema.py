@@ -14,7 +14,9 @@ from cockpit.periods import GRAINS
 
 MAX_FILTERS = 4
 MAX_WORDS = 60
-_MONTH = r"^\d{4}-\d{2}$"
+# No regex `pattern` on the months: llama.cpp's grammar compiler rejects `\d`; checks.py
+# parses them instead.
+_MONTH = "YYYY-MM"
 
 
 class FilterDraft(BaseModel):
@@ -33,8 +35,8 @@ class RankDraft(BaseModel):
 
 class PeriodDraft(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    start: str = Field(pattern=_MONTH)
-    end: str = Field(pattern=_MONTH)
+    start: str = Field(max_length=7, description=_MONTH)
+    end: str = Field(max_length=7, description=_MONTH)
 
 
 def askable(metrics: list[Metric]) -> list[Metric]:
