@@ -138,3 +138,20 @@ def test_offline_questions_never_import_langchain(demo_warehouse):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_planner_flag_chooses_and_explains_what_is_missing(demo_warehouse, env):
+    from typer.testing import CliRunner
+
+    from cockpit.cli import _register
+    from cockpit.cli import app as cli
+
+    _register()
+    question = ["ask", "DMS en cardiologie en 2025", "--db", str(demo_warehouse), "--json"]
+    answered = CliRunner().invoke(cli, [*question, "--planner", "offline"])
+    assert answered.exit_code == 0 and '"metric": "alos"' in answered.output
+    missing = CliRunner().invoke(cli, [*question, "--planner", "llm"])
+    assert missing.exit_code == 2 and "COCKPIT_LLM" in missing.output
+    sample = ["eval", "/work/shared/eval/questions.jsonl", "--db", str(demo_warehouse)]
+    unknown = CliRunner().invoke(cli, [*sample, "--planner", "oracle"])
+    assert unknown.exit_code == 2 and "offline, llm, auto" in unknown.output
