@@ -1,4 +1,5 @@
-"""Where things live: the warehouse file, the metric definitions, the user store.
+"""Where things live (warehouse, metric definitions, user store) and which chat model the
+LLM planner uses.
 
 Resolution order for each path: explicit argument (CLI flag), environment
 variable, project default.
@@ -7,6 +8,8 @@ variable, project default.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +31,60 @@ def state_dir(explicit: str | os.PathLike | None = None) -> Path:
     """Users, sessions and audit live here, outside the warehouse that ingest replaces."""
     value = explicit or os.environ.get("COCKPIT_STATE") or PROJECT_ROOT / "data"
     return Path(value)
+
+
+LLM_PROVIDERS: tuple[str, ...] = ("openai", "mistralai")
+DEFAULT_LLM_TIMEOUT_S = 20.0
+
+
+class ConfigError(ValueError):
+    """A setting is present but unusable; the message names the variable and the fix."""
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """The chat model behind the LLM planner (COCKPIT_LLM and friends)."""
+
+    provider: str
+    model: str
+    base_url: str | None = None
+    api_key: str | None = None
+    timeout_s: float = DEFAULT_LLM_TIMEOUT_S
+
+
+def llm_is_requested(environ: Mapping[str, str] | None = None) -> bool:
+    """COCKPIT_LLM is set (usable or not)."""
+    env = os.environ if environ is None else environ
+    return bool((env.get("COCKPIT_LLM") or "").strip())
+
+
+def llm_settings(environ: Mapping[str, str] | None = None) -> LLMSettings | None:
+    """COCKPIT_LLM=`openai:MODEL` or `mistralai:MODEL` (None when unset), with
+    COCKPIT_LLM_BASE_URL, COCKPIT_LLM_API_KEY and COCKPIT_LLM_TIMEOUT (seconds)."""
+    env = os.environ if environ is None else environ
+    spec = (env.get("COCKPIT_LLM") or "").strip()
+    if not spec:
+        return None
+    provider, _, model = spec.partition(":")
+    provider, model = provider.strip().lower(), model.strip()
+    if provider not in LLM_PROVIDERS or not model:
+        raise ConfigError(
+            f"COCKPIT_LLM={spec!r}: expected PROVIDER:MODEL with PROVIDER one of "
+            f"{', '.join(LLM_PROVIDERS)} (e.g. openai:qwen2.5-7b-instruct)"
+        )
+    raw_timeout = (env.get("COCKPIT_LLM_TIMEOUT") or "").strip()
+    try:
+        timeout_s = float(raw_timeout) if raw_timeout else DEFAULT_LLM_TIMEOUT_S
+    except ValueError:
+        timeout_s = -1.0
+    if not 0 < timeout_s <= 600:
+        raise ConfigError(
+            f"COCKPIT_LLM_TIMEOUT={raw_timeout!r}: expected a number of seconds between 0 and 600"
+        )
+    return LLMSettings(
+        provider=provider,
+        model=model,
+        base_url=(env.get("COCKPIT_LLM_BASE_URL") or "").strip() or None,
+        api_key=(env.get("COCKPIT_LLM_API_KEY") or "").strip() or None,
+        timeout_s=timeout_s,
+    )

@@ -1,4 +1,4 @@
-"""`cockpit ask "QUESTION"`: the offline planner, then the engine; prints the answer or JSON."""
+"""`cockpit ask "QUESTION"`: the chosen planner, then the engine; prints the answer or JSON."""
 
 from __future__ import annotations
 
@@ -21,16 +21,20 @@ def ask_command(
     as_json: bool = typer.Option(False, "--json", help="Print the SPEC §6 JSON object."),
     db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
     queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+    planner: str | None = typer.Option(
+        None, "--planner", help="offline | llm | auto (default $COCKPIT_PLANNER, else auto)."
+    ),
 ) -> None:
     """Answer a question about a catalogue metric (answered | clarify | refused)."""
     from cockpit.nl.ask import ask
+    from cockpit.nl.planners import PlannerUnavailable, planner_for
 
     err = Console(stderr=True)
     reference = date.fromisoformat(today) if today else date.today()
     try:
         engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
-        result = ask(question, engine, today=reference)
-    except WarehouseMissing as exc:
+        result = ask(question, engine, today=reference, planner=planner_for(engine, planner))
+    except (WarehouseMissing, PlannerUnavailable) as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if as_json:

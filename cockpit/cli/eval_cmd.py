@@ -34,7 +34,7 @@ def check(expect: dict, got: dict) -> list[str]:
     return wrong
 
 
-def evaluate(path: Path, engine) -> list[tuple[dict, dict, list[str]]]:
+def evaluate(path: Path, engine, planner=None) -> list[tuple[dict, dict, list[str]]]:
     from cockpit.nl.ask import ask
 
     results = []
@@ -43,7 +43,7 @@ def evaluate(path: Path, engine) -> list[tuple[dict, dict, list[str]]]:
             continue
         case = json.loads(line)
         today = date.fromisoformat(case["today"]) if case.get("today") else date.today()
-        got = ask(case["question"], engine, today=today)
+        got = ask(case["question"], engine, today=today, planner=planner)
         results.append((case, got, check(case.get("expect", {}), got)))
     return results
 
@@ -53,10 +53,20 @@ def eval_command(
     questions: Path = typer.Argument(..., help="JSONL file of questions with expected plans."),
     db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
     queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+    planner: str | None = typer.Option(
+        None, "--planner", help="offline | llm | auto (default $COCKPIT_PLANNER, else auto)."
+    ),
 ) -> None:
     """Run each question and compare to its expected plan; print the accuracy."""
+    from cockpit.nl.planners import PlannerUnavailable, planner_for
+
     engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
-    results = evaluate(questions, engine)
+    try:
+        chosen = planner_for(engine, planner)
+    except PlannerUnavailable as exc:
+        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    results = evaluate(questions, engine, chosen)
     table = Table(title=f"NL eval — {questions.name}")
     for column in ("ok", "question", "status", "metric", "period", "wrong"):
         table.add_column(column)
