@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile: performance + accessibility) on the home page of a demo Cockpit.
+# Lighthouse 12 mobile (performance + accessibility, simulated throttling) on every kind of page
+# of a demo Cockpit, logged in as the demo director.
 #
-#   bench/lighthouse.sh [URL] [PAGE]   # default: builds the demo, serves it on a free port, PAGE=/
+#   bench/lighthouse.sh [URL] [PAGE…]   # default: builds the demo, serves it on a free port,
+#                                       # and measures home, a detail page, each domain page
+#                                       # and the alerts page
 #
-# Logs in as the demo director (cookie passed to Lighthouse), prints both scores and the
-# Core Web Vitals. Lighthouse is installed with npm under $LIGHTHOUSE_DIR (default
-# $TMPDIR/cockpit-lighthouse) when missing. Targets: performance ≥ 95, accessibility ≥ 95.
+# Prints, per page, both scores, total blocking time, LCP and the bytes transferred, then a
+# summary table. Lighthouse is installed with npm under $LIGHTHOUSE_DIR (default
+# $TMPDIR/cockpit-lighthouse) when missing. Targets: performance ≥ 90, accessibility ≥ 90.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
@@ -37,7 +40,11 @@ if [ -z "$URL" ]; then
   for _ in $(seq 1 120); do curl -fs -o /dev/null "$URL/healthz" && break; sleep 0.25; done
 fi
 URL="${URL%/}"
-PAGE="${2:-/}"
+shift || true
+PAGES=("$@")
+if [ "${#PAGES[@]}" -eq 0 ]; then
+  PAGES=(/ /indicateur/bed_occupancy_rate /activite /rh /finances /alertes)
+fi
 
 # Log in like a browser: CSRF token from the form, same-origin POST, keep the session cookie.
 JAR="$WORK/cookies.txt"
@@ -49,31 +56,46 @@ COOKIE="$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF==7 {printf "%s%s=%s", 
 HEADERS="$WORK/headers.json"
 printf '{"Cookie": "%s"}' "$COOKIE" >"$HEADERS"
 
-# Lighthouse occasionally fails to record a trace (NO_NAVSTART): try up to three times.
-for attempt in 1 2 3; do
-  if "$LH_DIR/node_modules/.bin/lighthouse" "$URL$PAGE" \
-    --only-categories=performance,accessibility --form-factor=mobile \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
-    --extra-headers="$HEADERS" --output=json --output-path="$WORK/report.json" --quiet; then
-    break
+REPORTS=()
+for PAGE in "${PAGES[@]}"; do
+  REPORT="$WORK/report-${#REPORTS[@]}.json"
+  # Lighthouse occasionally fails to record a trace (NO_NAVSTART): try up to three times.
+  for attempt in 1 2 3; do
+    if "$LH_DIR/node_modules/.bin/lighthouse" "$URL$PAGE" \
+      --only-categories=performance,accessibility --form-factor=mobile \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+      --extra-headers="$HEADERS" --output=json --output-path="$REPORT" --quiet; then
+      break
+    fi
+    echo "lighthouse attempt $attempt failed on $PAGE" >&2
+    [ "$attempt" = 3 ] && exit 1
+  done
+  REPORTS+=("$REPORT")
+  if [ -n "${LH_REPORT_DIR:-}" ]; then
+    mkdir -p "$LH_REPORT_DIR"
+    cp "$REPORT" "$LH_REPORT_DIR/$(echo "$PAGE" | tr -c 'a-z0-9_\n' '-' | sed 's/^-*$/home/').json"
   fi
-  echo "lighthouse attempt $attempt failed" >&2
-  [ "$attempt" = 3 ] && exit 1
 done
-[ -n "${LH_REPORT:-}" ] && cp "$WORK/report.json" "$LH_REPORT"
 
-"$PY" - "$WORK/report.json" <<'PYEOF'
+"$PY" - "${REPORTS[@]}" <<'PYEOF'
 import json, sys
-report = json.load(open(sys.argv[1]))
-cats, audits = report["categories"], report["audits"]
-print(f"Lighthouse {report['lighthouseVersion']} on {report['finalDisplayedUrl']} (mobile)")
-print(f"  performance   {round(cats['performance']['score'] * 100)}   (target ≥ 95)")
-print(f"  accessibility {round(cats['accessibility']['score'] * 100)}   (target ≥ 95)")
-for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-            "cumulative-layout-shift", "speed-index"):
-    print(f"  {audits[key]['title']:<26} {audits[key]['displayValue']}")
-failed = [a["title"] for a in audits.values()
-          if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0]
-if failed:
-    print("  failing audits: " + "; ".join(failed))
+rows = []
+for path in sys.argv[1:]:
+    report = json.load(open(path))
+    cats, audits = report["categories"], report["audits"]
+    page = report["finalDisplayedUrl"].split("/", 3)[-1]
+    perf = round(cats["performance"]["score"] * 100)
+    a11y = round(cats["accessibility"]["score"] * 100)
+    tbt = audits["total-blocking-time"]["numericValue"]
+    lcp = audits["largest-contentful-paint"]["numericValue"]
+    weight = audits["total-byte-weight"]["numericValue"] / 1024
+    rows.append(("/" + page, perf, a11y, tbt, lcp, weight))
+    failed = [a["title"] for a in audits.values()
+              if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0]
+    if failed:
+        print(f"/{page}: failing audits: " + "; ".join(failed))
+print(f"Lighthouse {report['lighthouseVersion']} mobile, simulated throttling (targets ≥ 90)")
+print(f"{'page':<34} {'perf':>4} {'a11y':>4} {'TBT ms':>7} {'LCP s':>6} {'KiB':>6}")
+for page, perf, a11y, tbt, lcp, weight in rows:
+    print(f"{page:<34} {perf:>4} {a11y:>4} {tbt:>7.0f} {lcp / 1000:>6.1f} {weight:>6.0f}")
 PYEOF

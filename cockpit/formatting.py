@@ -111,6 +111,11 @@ def month_only(month: date, lang: str = "fr") -> str:
     return format_date(month, "LLL", locale=locale_of(lang))
 
 
+def shows_as_zero(text: str) -> bool:
+    """'+0,0 %', '0,0 pt', '−0 €': a figure that reads as no change once rounded."""
+    return any(c.isdigit() for c in text) and not any(c in "123456789" for c in text)
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 

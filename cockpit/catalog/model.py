@@ -92,6 +92,23 @@ class Check(BaseModel):
         return Period.parse(start, end or None)
 
 
+class BudgetBands(BaseModel):
+    """How far from its budget a figure may go, as fractions of the budget, before its status
+    turns amber then red. The side that counts follows `direction`: over budget is bad for
+    an expense (lower_is_better), under budget for revenue (higher_is_better), either way
+    for a target_band."""
+
+    model_config = ConfigDict(extra="forbid")
+    amber: float = Field(default=0.01, ge=0)
+    red: float = Field(default=0.03, ge=0)
+
+    @model_validator(mode="after")
+    def _red_beyond_amber(self) -> BudgetBands:
+        if self.red < self.amber:
+            raise ValueError("red must be at least amber")
+        return self
+
+
 class Metric(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -117,6 +134,8 @@ class Metric(BaseModel):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     # The same measure over the budget columns (compare: budget).
     budget_expr: str | None = None
+    # Status from the gap to budget where no target or threshold applies.
+    budget_bands: BudgetBands = Field(default_factory=BudgetBands)
     synonyms: LocalizedList = Field(default_factory=LocalizedList)
     ai_instructions: str | None = None
     owner: str
@@ -126,6 +145,9 @@ class Metric(BaseModel):
     hidden: bool = False
     # Expected values on the check fixture, run by `cockpit queries test`.
     checks: list[Check] = Field(default_factory=list)
+    # Meaningless below the establishment (a result whose revenue is not allocated to poles):
+    # never shown to a pole manager, never broken down by pole.
+    establishment_only: bool = False
 
     @field_validator("id")
     @classmethod
@@ -141,6 +163,12 @@ class Metric(BaseModel):
         if unknown:
             raise ValueError(f"unknown dimension(s) {unknown}; known: {list(DIMENSIONS)}")
         return value
+
+    @model_validator(mode="after")
+    def _establishment_only_has_no_pole(self) -> Metric:
+        if self.establishment_only and {"pole", "service"} & set(self.dimensions):
+            raise ValueError("an establishment_only metric cannot list 'pole' or 'service'")
+        return self
 
     @model_validator(mode="after")
     def _shape_matches_aggregation(self) -> Metric:
@@ -162,6 +190,11 @@ class Metric(BaseModel):
         if self.budget_expr and self.aggregation == "ratio":
             raise ValueError("'budget_expr' applies to flows and stocks, not to ratios")
         return self
+
+    @property
+    def by_pole(self) -> bool:
+        """Whether a pole's figure means something (filter, breakdown, a pole manager's page)."""
+        return "pole" in self.dimensions and not self.establishment_only
 
     @property
     def is_flow(self) -> bool:

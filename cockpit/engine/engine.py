@@ -31,7 +31,9 @@ from cockpit.engine.plan import (
     QueryTimeout,
     UnknownMetric,
 )
+from cockpit.engine.signals import budget_status
 from cockpit.engine.sql_guard import guard_select
+from cockpit.engine.status import Threshold, status_of
 from cockpit.engine.targets import TargetBook
 from cockpit.engine.watchdog import Watchdog
 from cockpit.perimeter import Perimeter
@@ -213,6 +215,11 @@ class Engine:
                     f"{metric.id} cannot be broken down or filtered by {dim!r} "
                     f"(allowed: {', '.join(metric.dimensions) or 'none'})"
                 )
+        if metric.establishment_only and perimeter.pole:
+            raise PerimeterDenied(
+                f"{metric.id} is only meaningful for a whole establishment (its revenue is not "
+                f"allocated to poles), not within a pole perimeter ({perimeter.pole})"
+            )
         if len(set(plan.group_by)) != len(plan.group_by):
             raise QueryError("group_by repeats a dimension")
         if plan.rank is not None:
@@ -306,8 +313,7 @@ class Engine:
             if plan.compare:
                 row["compare_value"] = compare_value
                 row.update(_deltas(row["value"], compare_value))
-            row["target"] = threshold.target if threshold else None
-            row["status"] = book.status(row["value"], threshold)
+            row.update(_status(metric, plan, row["value"], threshold, compare_value))
             rows.append(row)
         notes = self._notes(metric, plan, rows)
         columns = list(rows[0]) if rows else ["period", *plan.group_by, "value"]
@@ -335,6 +341,31 @@ def _check_rank(plan: QueryPlan) -> None:
         raise QueryError(f"rank.order must be one of {', '.join(RANK_ORDERS)}, not {rank.order!r}")
     if not 1 <= rank.limit <= MAX_RANK:
         raise QueryError(f"rank.limit must be between 1 and {MAX_RANK}, not {rank.limit}")
+
+
+def _status(
+    metric: Metric,
+    plan: QueryPlan,
+    value: float | None,
+    threshold: Threshold | None,
+    compare_value: float | None,
+) -> dict[str, Any]:
+    """target, thresholds, status and what the status was judged against (`reference`:
+    target | threshold | budget): a target or thresholds first, else the gap to budget."""
+    status = status_of(value, metric.direction, threshold)
+    reference = None
+    if status is not None:
+        reference = "target" if threshold.target is not None else "threshold"
+    elif plan.compare == "budget":
+        status = budget_status(value, compare_value, metric.direction, metric.budget_bands)
+        reference = "budget" if status else None
+    return {
+        "target": threshold.target if threshold else None,
+        "amber_threshold": threshold.amber if threshold else None,
+        "red_threshold": threshold.red if threshold else None,
+        "status": status,
+        "reference": reference,
+    }
 
 
 def _number(value: Any) -> float | None:

@@ -160,7 +160,9 @@ class QueryPlan:
 class QueryResult:
     """A tidy result: one dict per row with `period`, the group-by dimensions, `value`,
     and when asked `compare_value`, `delta`, `delta_pct`; every row has `status`
-    (green | amber | red | None) and `target` when one applies."""
+    (green | amber | red | None), what it was judged against (`reference`: target |
+    threshold | budget | None) and the `target`, `amber_threshold`, `red_threshold` that
+    apply (None when none does)."""
 
     plan: QueryPlan
     unit: str
@@ -190,7 +192,16 @@ class QueryResult:
         if self.is_single:
             row = self.single_row or {}
             payload["value"] = row.get("value")
-            for key in ("compare_value", "delta", "delta_pct", "target", "status"):
+            for key in (
+                "compare_value",
+                "delta",
+                "delta_pct",
+                "target",
+                "amber_threshold",
+                "red_threshold",
+                "status",
+                "reference",
+            ):
                 payload[key] = row.get(key)
         else:
             payload["rows"] = self.rows

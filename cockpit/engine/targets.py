@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cockpit.catalog.model import Metric
 from cockpit.engine.plan import QueryPlan
-from cockpit.engine.status import Status, Threshold, status_of
+from cockpit.engine.status import Threshold
 from cockpit.perimeter import Perimeter
 
 if TYPE_CHECKING:
@@ -111,6 +111,3 @@ class TargetBook:
         if found is not None and self.metric.is_flow:
             found = found.scaled(months)
         return found
-
-    def status(self, value: float | None, threshold: Threshold | None) -> Status | None:
-        return status_of(value, self.metric.direction, threshold)
