@@ -14,6 +14,8 @@ from babel.numbers import format_decimal
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 NBSP = "\u00a0"
 MINUS = "\u2212"
+# Between a sign and a currency symbol, which line breaking would otherwise let apart.
+WORD_JOINER = "\u2060"
 DASH = "–"
 
 # preset → (scale, decimals, French suffix, English prefix, English suffix)
@@ -69,7 +71,7 @@ def format_value(
     prefix, suffix = _affix(preset if preset in _PRESETS else "dec1", unit, lang)
     text = number(value * scale, decimals, lang, signed)
     if prefix and text[0] in (MINUS, "+"):
-        return text[0] + prefix + text[1:] + suffix
+        return text[0] + WORD_JOINER + prefix + text[1:] + suffix
     return prefix + text + suffix
 
 

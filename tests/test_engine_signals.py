@@ -71,8 +71,24 @@ def test_status_gap_colour_and_sentence_agree_on_targets_and_thresholds(
         assert Alert(m, figure, Period.parse("2026-10"), {}).as_json()["kind"] == "threshold"
     if target is not None:
         shown = gap(m, value, target, status)
-        assert shown.tone == tone_of_status(status)
+        assert shown.tone == expected_gap_tone(direction, status, shown.arrow)
         assert shown.arrow == ("up" if value > target else "down")
+
+
+def expected_gap_tone(direction: str, status: str, arrow: str) -> str:
+    """The gap takes the chip's colour; green only on the good side of the reference."""
+    if status != "green":
+        return tone_of_status(status)
+    good = {"higher_is_better": "up", "lower_is_better": "down"}.get(direction)
+    return "good" if arrow == good else "neutral"
+
+
+def test_the_gap_colour_never_contradicts_the_chip():
+    m = metric("target_band", "pct", "pct1")
+    assert gap(m, 0.863, 0.88, "green").tone == "neutral"  # 1,7 pt under a band target
+    assert gap(metric("lower_is_better"), 108, 100, "green").tone == "neutral"  # tolerated
+    assert gap(metric("lower_is_better"), 96, 100, "green").tone == "good"
+    assert gap(metric("higher_is_better"), 96, 100, "amber").tone == "watch"
 
 
 # direction, value against a budget of 100 → status, side
@@ -100,7 +116,8 @@ def test_budget_status_follows_the_direction_and_the_sentence_the_side(
     figure = Figure(value, None, 100.0, "budget", status)
     words = {"below": "en dessous du budget", "above": "au-dessus du budget"}[side]
     assert words in status_reason(m, figure)
-    assert gap(m, value, 100.0, status).tone == tone_of_status(status)
+    shown = gap(m, value, 100.0, status)
+    assert shown.tone == expected_gap_tone(direction, status, shown.arrow)
     if status != "green":
         assert Alert(m, figure, Period.parse("2026-10"), {}).as_json()["kind"] == "budget"
 

@@ -28,7 +28,7 @@ NARROW, NBSP = "\u202f", "\u00a0"
         (0.873, "pct1", "pct", f"87,3{NBSP}%", "87.3%"),
         (1234.5, "eur", "eur", f"1{NARROW}234{NBSP}€", "€1,234"),
         (12.44e6, "meur", "eur", f"12,4{NBSP}M€", "€12.4M"),
-        (-1.5e6, "meur", "eur", f"−1,5{NBSP}M€", "−€1.5M"),
+        (-1.5e6, "meur", "eur", f"−1,5{NBSP}M€", "−\u2060€1.5M"),
         (596_086.9, "keur", "eur", f"596,1{NBSP}k€", "€596.1k"),
         (8.04, "days1", "days", f"8,0{NBSP}j", f"8.0{NBSP}days"),
         (3237.62, "fte1", "fte", f"3{NARROW}237,6{NBSP}ETP", f"3,237.6{NBSP}FTE"),

@@ -99,10 +99,16 @@ def gap(
     metric: Metric, value: float | None, reference: float | None, status: str | None, lang="fr"
 ) -> Variation | None:
     """The gap to the target or budget, coloured as the status it gives (the chip beside it):
-    green good, amber watch, red bad, no status neutral."""
-    return _variation(
-        metric, value, reference, lang, lambda _: _TONE_OF_STATUS.get(status, "neutral")
-    )
+    red bad, amber watch; green is good only on the metric's good side of its reference (a
+    band metric off its target, an expense over budget within tolerance, are neutral)."""
+
+    def tone_of(arrow: Arrow) -> Tone:
+        if status != "green":
+            return _TONE_OF_STATUS.get(status, "neutral")
+        good_side = {"higher_is_better": "up", "lower_is_better": "down"}.get(metric.direction)
+        return "good" if arrow == good_side else "neutral"
+
+    return _variation(metric, value, reference, lang, tone_of)
 
 
 def tone_of_status(status: str | None) -> Tone:

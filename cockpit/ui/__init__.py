@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
-from flask import Flask, request
+from dash import Dash, Input, Output, dcc, html
+from flask import Flask, Response, abort, request
 
 from cockpit import config
 from cockpit.auth import audit
 from cockpit.engine import Engine
 from cockpit.ui.address import page_address
 from cockpit.ui.components.raw_html import islands
-from cockpit.ui.export import filename, to_csv, to_xlsx
+from cockpit.ui.export import EXPORT_PREFIX, filename, to_csv, to_xlsx
 from cockpit.ui.i18n import current_lang
 from cockpit.ui.pwa import install_pwa_routes
 from cockpit.ui.router import route_of
@@ -102,6 +102,34 @@ class CockpitDash(Dash):
         return index.replace('<html lang="fr">', f'<html lang="{lang}">', 1)
 
 
+_MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def install_export_route(server: Flask, engine: Engine) -> None:
+    """GET /export/csv/finances?sort=…: the table on screen at that address, as a download
+    (a plain link: the page needs no JavaScript to export)."""
+
+    @server.get(f"{EXPORT_PREFIX}/<kind>/<path:page>")
+    def export(kind: str, page: str):
+        if kind not in _MIMETYPES:
+            abort(404, description=f"unknown export format {kind!r} (csv or xlsx)")
+        path = "/" + page
+        search = "?" + request.query_string.decode() if request.query_string else ""
+        model = table_for(engine, path, search)
+        if model is None:
+            abort(404, description=f"no table to export at {path}")
+        lang = current_lang()
+        audit("export", page=path + search, format=kind, rows=len(model.rows))
+        data = to_xlsx(model, lang) if kind == "xlsx" else to_csv(model, lang)
+        disposition = f'attachment; filename="{filename(model, kind)}"'
+        return Response(
+            data, mimetype=_MIMETYPES[kind], headers={"Content-Disposition": disposition}
+        )
+
+
 def create_dash(server: Flask, engine: Engine) -> Dash:
     app = CockpitDash(
         "cockpit",
@@ -124,7 +152,6 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
             [
                 dcc.Location(id="url", refresh=False, pathname=path, search=search),
                 html.Div(islands(render_frame(engine, path, search)), id="frame-root"),
-                dcc.Download(id="download"),
             ],
             className="app",
         )
@@ -141,24 +168,7 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         audit("view", page=(pathname or "/") + (search or ""), via="navigation")
         return islands(render_frame(engine, pathname, search))
 
-    @app.callback(
-        Output("download", "data"),
-        Input("export-csv", "n_clicks"),
-        Input("export-xlsx", "n_clicks"),
-        State("url", "pathname"),
-        State("url", "search"),
-        prevent_initial_call=True,
-    )
-    def export(csv_clicks, xlsx_clicks, pathname, search):
-        model = table_for(engine, pathname, search)
-        if model is None or not ctx.triggered_id:
-            return no_update
-        lang = current_lang()
-        kind = "xlsx" if ctx.triggered_id == "export-xlsx" else "csv"
-        audit("export", page=(pathname or "/") + (search or ""), format=kind, rows=len(model.rows))
-        data = to_xlsx(model, lang) if kind == "xlsx" else to_csv(model, lang)
-        return dcc.send_bytes(data, filename(model, kind))
-
+    install_export_route(server, engine)
     install_pwa_routes(server, ASSETS)
     server.extensions["cockpit_dash"] = app
     return app

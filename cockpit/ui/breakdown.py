@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter, QueryPlan
+from cockpit.engine.figures import Figure, row_figure, with_budget
 from cockpit.periods import Period
-from cockpit.ui.figures import Figure, allowed_filters, row_figure
+from cockpit.ui.figures import allowed_filters
 
 
 @dataclass(frozen=True)
@@ -59,24 +60,13 @@ def breakdown(
         return tuple(row[d] for d in group_by)
 
     rows = run("previous_year")
-    budgets = {key(r): r.get("compare_value") for r in run("budget")} if metric.budget_expr else {}
+    budgets = {key(r): r for r in run("budget")} if metric.budget_expr else {}
     names = [r[dimension] for r in rows]
     found = []
     for row in rows:
         if row.get("value") is None and row.get("compare_value") is None:
             continue  # e.g. a pole without beds, for bed occupancy
-        figure = row_figure(row)
-        budget = budgets.get(key(row))
-        if figure.target is None and budget is not None:
-            figure = Figure(
-                figure.value,
-                figure.previous,
-                figure.delta,
-                figure.delta_pct,
-                budget,
-                "budget",
-                figure.status,
-            )
+        figure = with_budget(row_figure(row), budgets.get(key(row)))
         name = str(row[dimension])
         if len(group_by) == 2 and names.count(row[dimension]) > 1:
             name = f"{name} ({row['establishment']})"

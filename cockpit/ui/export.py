@@ -11,6 +11,9 @@ import re
 from cockpit.formatting import plain_number
 from cockpit.ui.components.table import TableModel
 
+# Where a page's table is downloaded: EXPORT_PREFIX/csv + the page's address.
+EXPORT_PREFIX = "/export"
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "cockpit"

@@ -15,6 +15,7 @@ from datetime import date
 
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan
+from cockpit.engine.figures import Figure, budget_figure, period_figure, row_figure
 from cockpit.periods import Period, add_months, last_complete_month, month_label
 
 # The home page's cards, most important first: activity, staff, money.
@@ -83,39 +84,18 @@ POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cockpit-ui")
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One metric over one period, with last year's value and its target or budget."""
-
-    value: float | None
-    previous: float | None = None
-    delta: float | None = None
-    delta_pct: float | None = None
-    target: float | None = None
-    target_kind: str | None = None  # "target" | "budget"
-    status: str | None = None
-
-    @property
-    def target_delta(self) -> float | None:
-        if self.value is None or self.target is None:
-            return None
-        return self.value - self.target
-
-    @property
-    def target_delta_pct(self) -> float | None:
-        gap = self.target_delta
-        return None if gap is None or not self.target else gap / abs(self.target)
-
-
-EMPTY = Figure(None)
-
-
-@dataclass(frozen=True)
 class Kpi:
     metric: Metric
     period: Period
     figure: Figure
     ytd: Figure | None
     trend: tuple[float | None, ...]  # monthly values, the last one is the period's end month
+
+    @property
+    def has_data(self) -> bool:
+        """False when nothing but zeros or gaps were recorded here (no ER visits in a
+        surgical pole): such a card would say nothing."""
+        return any(v for v in (self.figure.value, *self.trend))
 
 
 @dataclass(frozen=True)
@@ -146,48 +126,6 @@ def domain_metrics(engine: Engine, domain: str) -> list[Metric]:
 def allowed_filters(metric: Metric, filters: dict[str, str]) -> dict[str, str]:
     """The filters a metric can take (pole figures do not exist for cash, say)."""
     return {k: v for k, v in filters.items() if k in metric.dimensions}
-
-
-def row_figure(row: dict | None) -> Figure:
-    if not row:
-        return EMPTY
-    return Figure(
-        value=row.get("value"),
-        previous=row.get("compare_value"),
-        delta=row.get("delta"),
-        delta_pct=row.get("delta_pct"),
-        target=row.get("target"),
-        target_kind="target" if row.get("target") is not None else None,
-        status=row.get("status"),
-    )
-
-
-def _with_budget(engine, perimeter, metric, period, filters, figure: Figure) -> Figure:
-    """Where there is no target, compare with the budget (expenses, FTE)."""
-    if figure.target is not None or not metric.budget_expr or figure.value is None:
-        return figure
-    plan = QueryPlan.build(metric.id, period, filters=filters, compare="budget")
-    row = engine.run(plan, perimeter).single_row or {}
-    budget = row.get("compare_value")
-    if budget is None:
-        return figure
-    return Figure(
-        figure.value,
-        figure.previous,
-        figure.delta,
-        figure.delta_pct,
-        budget,
-        "budget",
-        figure.status,
-    )
-
-
-def period_figure(
-    engine: Engine, perimeter: Perimeter, metric: Metric, period: Period, filters: dict[str, str]
-) -> Figure:
-    plan = QueryPlan.build(metric.id, period, filters=filters, compare="previous_year")
-    figure = row_figure(engine.run(plan, perimeter).single_row)
-    return _with_budget(engine, perimeter, metric, period, filters, figure)
 
 
 def monthly(
@@ -251,7 +189,7 @@ def kpi(
         )
         if period.months == 1:
             figure = row_figure(by_month.get(month_label(period.end)))
-            figure = _with_budget(engine, perimeter, metric, period, filters, figure)
+            figure = budget_figure(engine, perimeter, metric, period, filters, figure)
         else:
             figure = period_figure(engine, perimeter, metric, period, filters)
         ytd = None
@@ -271,10 +209,10 @@ def kpis(
     filters: dict[str, str],
     with_ytd: bool = False,
 ) -> list[Kpi]:
-    """Several KPIs at once; a cold cache runs them side by side."""
+    """Several KPIs at once (those with data here); a cold cache runs them side by side."""
     ids = [m for m in metric_ids if visible(engine, m)]
     found = POOL.map(lambda m: kpi(engine, perimeter, m, period, filters, with_ytd), ids)
-    return [item for item in found if item is not None]
+    return [item for item in found if item is not None and item.has_data]
 
 
 def visible(engine: Engine, metric_id: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cockpit.engine import UnknownMetric
 from cockpit.ui.components.table import TableModel
-from cockpit.ui.pages import View, detail, domain, home, question
+from cockpit.ui.pages import View, alerts, detail, domain, home, question
 
 DETAIL_PREFIX = "/indicateur/"
 
@@ -17,15 +17,20 @@ class Route:
     tab: str  # home | activity | hr | finance | question | detail
     render: Callable[[View], tuple[str, list]]
     table: Callable[[View], TableModel] | None = None
-    live: bool = True  # needs the Dash runtime on a first load (False: links only)
+    # Needs the Dash runtime on a first load. Dashboard pages are links only (the export is
+    # a plain download link): on a phone the runtime costs seconds of main-thread work.
+    live: bool = True
 
 
 def _domain_route(name: str) -> Route:
-    return Route(name, lambda v: domain.render(v, name), lambda v: domain.table(v, name))
+    return Route(
+        name, lambda v: domain.render(v, name), lambda v: domain.table(v, name), live=False
+    )
 
 
 ROUTES = {
     "/": Route("home", home.render, live=False),
+    alerts.PATH: Route("home", alerts.render, live=False),
     "/question": Route("question", question.render),
     **{path: _domain_route(name) for name, path in domain.PATHS.items()},
 }
@@ -46,6 +51,9 @@ def route_of(path: str, view_engine=None) -> Route:
                 return Route("none", question.not_found)
         tab = "detail"
         return Route(
-            tab, lambda v: detail.render(v, metric_id), lambda v: detail.table(v, metric_id)
+            tab,
+            lambda v: detail.render(v, metric_id),
+            lambda v: detail.table(v, metric_id),
+            live=False,
         )
     return Route("none", question.not_found)

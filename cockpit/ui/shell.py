@@ -13,6 +13,7 @@ from dash import dcc, html
 from cockpit.auth import current_perimeter, safe_next
 from cockpit.engine import Engine, WarehouseMissing
 from cockpit.formatting import timestamp
+from cockpit.ui.components.freshness import freshness_note
 from cockpit.ui.figures import data_span, establishments
 from cockpit.ui.i18n import current_lang, t
 from cockpit.ui.pages import View
@@ -103,6 +104,8 @@ def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.He
 
 def frame(view: View | None, active: str, children: list, lang: str, address: str) -> html.Div:
     fetched = timestamp(datetime.now(), lang)
+    if view is not None:
+        children = [freshness_note(view.engine.freshness(), lang), *children]
     return html.Div(
         [
             html.A(t("skip", lang), href="#page", className="skip-link"),

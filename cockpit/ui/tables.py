@@ -1,17 +1,23 @@
 """The tables pages show and export: a domain's metrics, and one metric broken down.
 
-Each cell keeps its text (as on screen), its raw figure and an Excel number
-format, so the CSV/Excel export carries exactly the figures on screen.
+Each cell keeps its text (as on screen), its raw figure and an Excel number format, so the
+CSV/Excel export carries exactly the figures on screen. Every column has one unit: figures
+and gaps in the metric's unit (named in the unit column: euros, ratios, counts), changes in
+percent as ratios, the status with the target, thresholds or budget it was judged against.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cockpit.catalog.model import Metric
-from cockpit.formatting import format_value
+from cockpit.engine.figures import Figure
+from cockpit.engine.signals import gap, trend
+from cockpit.formatting import format_points, format_value
 from cockpit.ui.breakdown import Breakdown
-from cockpit.ui.components.status import tone, variation_text
+from cockpit.ui.components.status import reference_text
 from cockpit.ui.components.table import Cell, Column, TableModel
-from cockpit.ui.figures import Figure, Kpi
+from cockpit.ui.figures import Kpi
 from cockpit.ui.i18n import label_of, t
 
 _EXCEL_FORMATS = {
@@ -30,7 +36,7 @@ UNIT_NAMES = {
     "fr": {
         "count": "nombre",
         "eur": "€",
-        "pct": "%",
+        "pct": "ratio",
         "days": "jours",
         "ratio": "ratio",
         "fte": "ETP",
@@ -40,7 +46,7 @@ UNIT_NAMES = {
     "en": {
         "count": "count",
         "eur": "€",
-        "pct": "%",
+        "pct": "ratio",
         "days": "days",
         "ratio": "ratio",
         "fte": "FTE",
@@ -50,60 +56,76 @@ UNIT_NAMES = {
 }
 
 
-def _value_cell(metric: Metric, value: float | None, lang: str) -> Cell:
+def _value_cell(metric: Metric, value: float | None, lang: str, signed: bool = False) -> Cell:
+    """A figure in the metric's own unit: euros for amounts, fractions for rates."""
+    if metric.unit == "pct" and signed:
+        # A difference of two rates: points on screen, the ratio difference in the file.
+        return Cell(format_points(value, lang), value, number_format="+0.0%;-0.0%;0.0%")
     return Cell(
-        format_value(value, metric.format, metric.unit, lang),
+        format_value(value, metric.format, metric.unit, lang, signed=signed),
         value,
         number_format=_EXCEL_FORMATS.get(metric.format),
     )
 
 
-def _variation_cell(metric: Metric, value, reference, lang: str, status=None) -> Cell:
-    """The variation as on screen (points, percent or amount) with its raw figure."""
-    text = variation_text(metric, value, reference, lang)
-    if value is None or reference is None:
-        return Cell(text)
-    delta = value - reference
-    shade = tone(metric, delta, status)
-    if metric.unit == "pct":
-        return Cell(text, delta * 100, tone=shade, number_format='+0.0" pt";-0.0" pt";0.0" pt"')
-    if reference <= 0 or value < 0:
-        return Cell(text, delta, tone=shade, number_format=_EXCEL_FORMATS.get(metric.format))
-    return Cell(text, delta / reference, tone=shade, number_format="+0.0%;-0.0%;0.0%")
+def _change_cells(metric: Metric, figure: Figure, lang: str) -> list[Cell]:
+    """The change vs N-1 in the metric's unit (points for rates), then as a ratio (none for
+    rates, nor where a sign flips), both coloured by the one signals rule."""
+    target = figure.target if figure.reference == "target" else None
+    shown = trend(metric, figure.value, figure.previous, lang, target)
+    if shown is None:
+        return [Cell("–"), Cell("–")]
+    amount = _value_cell(metric, shown.delta, lang, signed=True)
+    amount = replace(amount, tone=shown.tone)
+    if shown.measure != "percent":
+        return [amount, Cell("–")]
+    ratio = Cell(shown.text, shown.shown, tone=shown.tone, number_format="+0.0%;-0.0%;0.0%")
+    return [amount, ratio]
 
 
-def _status_cell(status: str | None, lang: str) -> Cell:
-    key = status if status in _STATUS_ORDER else "none"
-    return Cell(
-        t(f"status_{key}", lang),
-        t(f"status_{key}", lang),
-        tone=key,
-        sort=_STATUS_ORDER.get(status or ""),
-    )
+def _gap_cell(metric: Metric, figure: Figure, lang: str) -> Cell:
+    if figure.reference not in ("target", "budget"):
+        return Cell("–")
+    shown = gap(metric, figure.value, figure.target, figure.status, lang)
+    if shown is None:
+        return Cell("–")
+    return replace(_value_cell(metric, shown.delta, lang, signed=True), tone=shown.tone)
+
+
+def _status_cell(figure: Figure, lang: str) -> Cell:
+    status = figure.status if figure.status in _STATUS_ORDER else None
+    key = f"status_{status or 'none'}" + ("_budget" if figure.reference == "budget" else "")
+    return Cell(t(key, lang), t(key, lang), tone=status or "none", sort=_STATUS_ORDER.get(status))
 
 
 def _figure_cells(metric: Metric, figure: Figure, lang: str) -> list[Cell]:
+    basis = reference_text(metric, figure, lang) or "–"
+    reference = figure.target if figure.reference in ("target", "budget") else None
     return [
         _value_cell(metric, figure.value, lang),
         _value_cell(metric, figure.previous, lang),
-        _variation_cell(metric, figure.value, figure.previous, lang),
-        _value_cell(metric, figure.target, lang),
-        _variation_cell(metric, figure.value, figure.target, lang, figure.status),
-        _status_cell(figure.status, lang),
+        *_change_cells(metric, figure, lang),
+        _value_cell(metric, reference, lang),
+        _gap_cell(metric, figure, lang),
+        Cell(basis, basis),
+        _status_cell(figure, lang),
     ]
 
 
 def _figure_columns(lang: str, figures: list[Figure]) -> list[Column]:
-    """Columns with nothing to show (no target, no status anywhere) stay in the export only;
+    """Columns with nothing to show (no reference, no status anywhere) stay in the export only;
     a phone shows the value, the change vs N-1 and the status."""
-    any_target = any(f.target is not None for f in figures)
+    any_reference = any(f.reference for f in figures)
+    any_target = any(f.reference in ("target", "budget") for f in figures)
     any_status = any(f.status for f in figures)
     return [
         Column("value", t("col_value", lang)),
         Column("previous", t("col_previous", lang), phone=False),
         Column("delta_previous", t("col_delta_previous", lang)),
+        Column("delta_previous_pct", t("col_delta_previous_pct", lang), phone=False),
         Column("target", t("col_target", lang), phone=False, screen=any_target),
         Column("delta_target", t("col_delta_target", lang), phone=False, screen=any_target),
+        Column("basis", t("col_basis", lang), numeric=False, phone=False, screen=any_reference),
         Column("status", t("col_status", lang), numeric=False, screen=any_status),
     ]
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from cockpit.engine.signals import trend
 from cockpit.formatting import format_value
 from cockpit.ui.components.sparkline import sparkline
-from cockpit.ui.components.status import previous_badge, status_chip, target_badge, variation_text
+from cockpit.ui.components.status import badges, status_chip
 from cockpit.ui.figures import Kpi
 from cockpit.ui.i18n import label_of, t
 
@@ -17,16 +18,11 @@ from cockpit.ui.i18n import label_of, t
 def kpi_card(item: Kpi, lang: str, href: str) -> dcc.Link:
     metric, figure = item.metric, item.figure
     label = label_of(metric.label, lang)
-    badges = [
-        b
-        for b in (previous_badge(metric, figure, lang), target_badge(metric, figure, lang))
-        if b is not None
-    ]
     body = [
         html.Div(
-            [html.H3(label, className="card-label"), status_chip(figure.status, lang)],
+            [html.H3(label, className="card-label"), status_chip(metric, figure, lang)],
             className="card-top",
-            **{"data-metric": metric.id},
+            **{"data-metric": metric.id, "data-direction": metric.direction},
         ),
         html.Div(
             [
@@ -38,7 +34,7 @@ def kpi_card(item: Kpi, lang: str, href: str) -> dcc.Link:
             ],
             className="card-main",
         ),
-        html.Div(badges, className="card-deltas"),
+        html.Div(badges(metric, figure, lang), className="card-deltas"),
     ]
     if item.ytd is not None and item.ytd.value is not None:
         ytd = item.ytd
@@ -46,11 +42,11 @@ def kpi_card(item: Kpi, lang: str, href: str) -> dcc.Link:
             t("ytd", lang) + " ",
             html.B(format_value(ytd.value, metric.format, metric.unit, lang)),
         ]
-        if ytd.previous is not None:
-            delta = variation_text(metric, ytd.value, ytd.previous, lang)
+        change = trend(metric, ytd.value, ytd.previous, lang)
+        if change is not None:
             parts += [
                 " · ",
-                html.Span(f"{delta} {t('vs_previous_year', lang)}", className="nowrap"),
+                html.Span(f"{change.text} {t('vs_previous_year', lang)}", className="nowrap"),
             ]
         body.append(html.P(parts, className="card-ytd"))
     return dcc.Link(body, href=href, className=f"card card-{figure.status or 'none'}")

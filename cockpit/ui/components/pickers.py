@@ -41,6 +41,22 @@ def period_picker(path: str, sel: Selection, latest: date, first: date, lang: st
         _segment(t(f"period_{kind}", lang), path + sel.query(kind=kind), sel.kind == kind)
         for kind in PERIOD_KINDS
     ]
+    return html.Div(
+        [
+            html.Div(
+                kinds,
+                className="segments",
+                role="group",
+                **{"aria-label": t("period_picker", lang)},
+            ),
+            month_stepper(path, sel, latest, first, lang),
+        ],
+        className="period-picker",
+    )
+
+
+def month_stepper(path: str, sel: Selection, latest: date, first: date, lang: str) -> html.Div:
+    """‹ Octobre 2026 ›: the month before or after, within the months with data."""
     end = sel.end_month(latest, first)
     earlier = sel.step(latest, -1)
     later = sel.step(latest, 1)
@@ -55,18 +71,7 @@ def period_picker(path: str, sel: Selection, latest: date, first: date, lang: st
         if end < latest
         else html.Span("›", className="step off"),
     ]
-    return html.Div(
-        [
-            html.Div(
-                kinds,
-                className="segments",
-                role="group",
-                **{"aria-label": t("period_picker", lang)},
-            ),
-            html.Div(stepper, className="stepper"),
-        ],
-        className="period-picker",
-    )
+    return html.Div(stepper, className="stepper")
 
 
 def establishment_switch(

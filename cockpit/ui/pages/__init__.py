@@ -42,14 +42,16 @@ class View:
 
     @property
     def scope_text(self) -> str:
-        """What the figures cover: one establishment or the whole group, and the pole."""
+        """What the figures cover: one establishment or the whole group, and the pole chosen
+        or the one the user's perimeter holds."""
         if self.sel.establishment in self.names:
             scope = self.names[self.sel.establishment]
         elif len(self.names) == 1:
             scope = next(iter(self.names.values()))
         else:
             scope = t("group", self.lang)
-        return f"{scope} · {t('pole', self.lang, pole=self.sel.pole)}" if self.sel.pole else scope
+        pole = self.sel.pole or self.perimeter.pole
+        return f"{scope} · {t('pole', self.lang, pole=pole)}" if pole else scope
 
     def href(self, path: str, **changes) -> str:
         return path + self.sel.query(**changes)

@@ -1,5 +1,6 @@
-"""A metric's detail page: the figure, its monthly chart vs N-1 and target (the only page
-with Plotly), the breakdown by pole then service, and how it is computed.
+"""A metric's detail page: the figure with the target, thresholds or budget behind its
+status, its monthly chart vs N-1 and target (server-rendered SVG), the breakdown by pole
+then service, and how it is computed.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from dataclasses import replace
 from dash import dcc, html
 
 from cockpit.engine import QueryError
+from cockpit.engine.alerts import status_reason
 from cockpit.formatting import format_value
 from cockpit.ui.breakdown import breakdown
 from cockpit.ui.components.chart import monthly_chart
-from cockpit.ui.components.status import previous_badge, status_chip, target_badge
+from cockpit.ui.components.status import badges, reference_text, status_chip
 from cockpit.ui.components.table import TableModel, sortable_table
 from cockpit.ui.figures import allowed_filters, monthly, period_figure
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
-from cockpit.ui.pages.domain import PATHS, TITLES, export_buttons, page_head
+from cockpit.ui.pages.domain import PATHS, TITLES, export_links, page_head
 from cockpit.ui.tables import breakdown_table
 
 _DOMAIN_OF = {"cross": "activity"}
@@ -59,17 +61,20 @@ def table(view: View, metric_id: str) -> TableModel:
     return replace(model, heading=heading)
 
 
-def _facts(metric, figure, lang: str) -> html.P | None:
-    """The reference figures behind the variations: last year, target or budget."""
+def _facts(metric, figure, lang: str) -> list[html.P]:
+    """The figures behind the signals: last year, and the target, thresholds or budget the
+    status is judged against, with the sentence saying on which side the figure is."""
     facts = []
     if figure.previous is not None:
-        facts.append(t("fact_previous", lang))
-        facts.append(html.B(format_value(figure.previous, metric.format, metric.unit, lang)))
-    if figure.target is not None:
-        key = "fact_budget" if figure.target_kind == "budget" else "fact_target"
-        facts.append(("   ·   " if facts else "") + t(key, lang))
-        facts.append(html.B(format_value(figure.target, metric.format, metric.unit, lang)))
-    return html.P(facts, className="facts") if facts else None
+        previous = format_value(figure.previous, metric.format, metric.unit, lang)
+        facts.append(html.P([t("fact_previous", lang), html.B(previous)], className="facts"))
+    basis = reference_text(metric, figure, lang)
+    if basis:
+        facts.append(html.P([t("fact_basis", lang), html.B(basis)], className="facts basis"))
+    reason = status_reason(metric, figure, lang)
+    if reason:
+        facts.append(html.P(reason, className="facts reason"))
+    return facts
 
 
 def render(view: View, metric_id: str) -> tuple[str, list]:
@@ -89,9 +94,6 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
         href=view.href(PATHS[domain], pole=None, sort=None),
         className="back",
     )
-    badges = [
-        b for b in (previous_badge(metric, figure, lang), target_badge(metric, figure, lang)) if b
-    ]
     headline = html.Section(
         [
             html.Div(
@@ -100,12 +102,13 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
                         format_value(figure.value, metric.format, metric.unit, lang),
                         className="big-value",
                     ),
-                    status_chip(figure.status, lang),
+                    status_chip(metric, figure, lang),
                 ],
                 className="headline-top",
+                **{"data-metric": metric.id, "data-direction": metric.direction},
             ),
-            html.Div(badges, className="card-deltas"),
-            _facts(metric, figure, lang),
+            html.Div(badges(metric, figure, lang), className="card-deltas"),
+            *_facts(metric, figure, lang),
         ],
         className="headline card-" + (figure.status or "none"),
     )
@@ -124,7 +127,7 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
     split = html.Section(
         [
             html.Div(
-                [html.H2(model.heading), export_buttons(lang)],
+                [html.H2(model.heading), export_links(view, path)],
                 className="section-head",
             ),
             crumbs,

@@ -1,5 +1,6 @@
-"""Domain pages (Activité, Ressources humaines, Finances): the domain's metrics as cards for
-the chosen period and establishment, and on desktop a dense sortable table to export.
+"""Domain pages (Activité, Ressources humaines, Finances): the domain's metrics with data in
+the user's perimeter as cards for the chosen period and establishment, and on a desktop,
+first, a dense sortable table to export.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dash import html
 from cockpit.ui.components.kpi_card import kpi_card
 from cockpit.ui.components.pickers import establishment_switch, period_picker
 from cockpit.ui.components.table import TableModel, sortable_table
+from cockpit.ui.export import EXPORT_PREFIX
 from cockpit.ui.figures import domain_metrics, kpis
 from cockpit.ui.i18n import t
 from cockpit.ui.pages import View
@@ -35,16 +37,22 @@ def table(view: View, domain: str, items=None) -> TableModel:
     )
 
 
-def export_buttons(lang: str) -> html.Div:
+def export_links(view: View, path: str) -> html.Div:
+    """Download links for the table on screen (same address, same sort)."""
+    address = view.href(path)
     return html.Div(
         [
-            html.Button(t("export_csv", lang), id="export-csv", className="button", type="button"),
-            html.Button(
-                t("export_xlsx", lang), id="export-xlsx", className="button", type="button"
-            ),
+            html.A(
+                t(f"export_{kind}", view.lang),
+                href=f"{EXPORT_PREFIX}/{kind}{address}",
+                className="button",
+                download="",
+                **{"data-export": kind},
+            )
+            for kind in ("csv", "xlsx")
         ],
         className="export",
-        title=t("export_hint", lang),
+        title=t("export_hint", view.lang),
     )
 
 
@@ -74,10 +82,12 @@ def render(view: View, domain: str) -> tuple[str, list]:
     dense = html.Section(
         [
             html.Div(
-                [html.H2(t("table_title", lang)), export_buttons(lang)], className="section-head"
+                [html.H2(t("table_title", lang)), export_links(view, path)],
+                className="section-head",
             ),
             sortable_table(table(view, domain, items), path, view.sel, lang),
         ],
         className="wide-only dense",
     )
-    return title, [page_head(view, title, path), grid, dense]
+    # On a desktop the table comes first (a controller reads it); a phone gets the cards.
+    return title, [page_head(view, title, path), dense, grid]
