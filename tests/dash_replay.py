@@ -118,18 +118,5 @@ def navigate(client, path: str, search: str = "") -> str:
 
 
 def export_csv(client, path: str, search: str):
-    """The export callback of the CSV button on the page at `path` + `search`."""
-    body = {
-        "output": "download.data",
-        "outputs": {"id": "download", "property": "data"},
-        "inputs": [
-            {"id": "export-csv", "property": "n_clicks", "value": 1},
-            {"id": "export-xlsx", "property": "n_clicks", "value": None},
-        ],
-        "state": [
-            {"id": "url", "property": "pathname", "value": path},
-            {"id": "url", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["export-csv.n_clicks"],
-    }
-    return client.post("/_dash-update-component", data=json.dumps(body), headers=HEADERS)
+    """The CSV export link of the page at `path` + `search` (a plain download link)."""
+    return client.get(f"/export/csv{path}{search}")

@@ -3,7 +3,6 @@ Dash layout and callbacks, perimeters, language, export, PWA files and cache hea
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import json
@@ -41,8 +40,17 @@ def test_home_is_server_rendered_html_without_the_dash_runtime(director):
         assert head in page
 
 
-def test_other_pages_boot_dash_on_the_same_server_painted_page(director):
-    page = director.get("/activite").get_data(as_text=True)
+@pytest.mark.parametrize(
+    "path", ["/activite", "/finances", "/indicateur/bed_occupancy_rate", "/alertes"]
+)
+def test_dashboard_pages_are_server_rendered_html_without_the_dash_runtime(director, path):
+    page = director.get(path).get_data(as_text=True)
+    assert 'id="ssr"' in page and 'class="freshness' in page
+    assert "_dash-component-suites" not in page and "plotly" not in page
+
+
+def test_the_question_page_boots_dash_on_the_same_server_painted_page(director):
+    page = director.get("/question").get_data(as_text=True)
     assert 'id="ssr"' in page and "dash_renderer" in page
     assert "dash_table/bundle" not in page and "plotly.min.js" not in page
     layout = director.get("/_dash-layout", headers={"Referer": "http://localhost/activite?p=ytd"})
@@ -61,13 +69,33 @@ def test_navigation_renders_the_page_of_the_address(director):
 
 def test_export_sends_the_table_on_screen_as_csv(director):
     response = export_csv(director, "/finances", "?sort=metric&dir=asc")
-    download = response.get_json()["response"]["download"]["data"]
-    assert download["filename"] == "cockpit-finances.csv"
-    text = base64.b64decode(download["content"]).decode("utf-8-sig")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert 'filename="cockpit-finances.csv"' in response.headers["Content-Disposition"]
+    text = response.get_data().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][:3] == ["Indicateur", "Valeur", "N-1"]
     names = [r[0] for r in rows[1:]]
     assert names == sorted(names, key=str.casefold) and "Total des charges" in names
+
+
+def test_export_columns_each_hold_one_unit(director):
+    text = export_csv(director, "/finances", "").get_data().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    result = next(r for r in rows if r["Indicateur"] == "Taux de marge brute")
+    assert result["Unité"] == "ratio" and abs(float(result["Valeur"].replace(",", "."))) < 1
+    for row in rows:
+        if row["Unité"] == "€" and row["Écart N-1"]:
+            change = float(row["Écart N-1"].replace(",", "."))
+            assert abs(change) > 1000, row  # euros, not a ratio
+        if row["Écart N-1 (%)"]:
+            assert abs(float(row["Écart N-1 (%)"].replace(",", "."))) < 5, row  # a ratio
+
+
+def test_a_bad_export_address_says_what_is_wrong(director):
+    wrong_format = director.get("/export/pdf/finances")
+    assert wrong_format.status_code == 404 and b"csv or xlsx" in wrong_format.data
+    no_table = director.get("/export/csv/nowhere")
+    assert no_table.status_code == 404 and b"no table to export at /nowhere" in no_table.data
 
 
 def test_a_pole_manager_sees_only_their_pole(app):
@@ -110,7 +138,7 @@ def test_static_files_are_kept_a_year_and_pages_are_compressed(director):
     assert "immutable" in plotly.headers["Cache-Control"]
     page = director.get("/activite", headers={"Accept-Encoding": "br, gzip"})
     assert page.headers.get("Content-Encoding") in ("br", "gzip")
-    plain = director.get("/activite").get_data(as_text=True)
+    plain = director.get("/question").get_data(as_text=True)
     bundle = re.search(r'src="(/_dash-component-suites/[^"]+)"', plain)
     assert "max-age=31536000" in director.get(bundle.group(1)).headers["Cache-Control"]
 

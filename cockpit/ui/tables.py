@@ -130,10 +130,23 @@ def _figure_columns(lang: str, figures: list[Figure]) -> list[Column]:
     ]
 
 
+def _one_money_scale(items: list[Kpi]) -> list[Kpi]:
+    """Amounts in one scale down a column: M€ when every amount is at least a million,
+    else k€ (a pole's budget gap of 43 k€ is not « 0,0 M€ »)."""
+    money = [i for i in items if i.metric.format in ("keur", "meur")]
+    values = [abs(i.figure.value) for i in money if i.figure.value]
+    scale = "meur" if values and min(values) >= 1e6 else "keur"
+    return [
+        replace(i, metric=i.metric.model_copy(update={"format": scale})) if i in money else i
+        for i in items
+    ]
+
+
 def metrics_table(
     title: str, items: list[Kpi], lang: str, href_of, period_text: str, filename: str
 ) -> TableModel:
-    """One row per metric of a page (domain pages, desktop)."""
+    """One row per metric of a page (domain pages, desktop), amounts in one scale."""
+    items = _one_money_scale(items)
     columns = [
         Column("metric", t("col_metric", lang), numeric=False),
         *_figure_columns(lang, [item.figure for item in items]),

@@ -78,7 +78,13 @@ def _header(column: Column, path: str, sel: Selection, lang: str) -> html.Th:
 
 def _classes(column: Column) -> str:
     return " ".join(
-        c for c in ("num" if column.numeric else "", "" if column.phone else "wide-only") if c
+        c
+        for c in (
+            "num" if column.numeric else "",
+            "" if column.phone else "wide-only",
+            f"col-{column.key}",
+        )
+        if c
     )
 
 
