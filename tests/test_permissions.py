@@ -44,6 +44,9 @@ MATRIX = {
     ("GET", "/activite"): expect(302, 200),
     ("GET", "/rh"): expect(302, 200),
     ("GET", "/finances"): expect(302, 200),
+    ("GET", "/alertes"): expect(302, 200),
+    ("GET", "/export/csv/finances"): expect(302, 200),
+    ("GET", "/export/xlsx/indicateur/admissions"): expect(302, 200),
     ("GET", "/login"): expect(200, 302),
     ("GET", "/logout"): expect(302, 200),
     ("GET", "/a-page-that-does-not-exist"): expect(302, 200),
@@ -231,6 +234,7 @@ def _everything_seen(client) -> str:
                                      headers=SAME_ORIGIN))  # fmt: skip
     for page in PAGES:
         responses += [r for _, r in replay(client, page)]
+        responses.append(client.get(f"/export/csv{page}" if page != "/" else "/alertes"))
     return "\n".join(text for r in responses for text in _texts(r))
 
 

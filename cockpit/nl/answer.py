@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from cockpit.engine.alerts import status_reason
+from cockpit.engine.figures import Figure
 from cockpit.engine.plan import QueryResult
-from cockpit.formatting import format_percent, format_value, month_name
+from cockpit.engine.signals import gap, trend
+from cockpit.formatting import format_value, month_name
 
 
 def _period_words(period, lang: str) -> str:
@@ -41,27 +44,24 @@ def sentence(metric, result: QueryResult, lang: str) -> str:
             )
             return text + (f" ({'; '.join(no_data)})" if no_data else "")
         shown = format_value(value, metric.format, metric.unit, lang)
+        other = row.get("compare_value")
+        if plan.compare in ("budget", "target") and other is not None:
+            # The side of the target or budget, and the gap, in the words every screen uses.
+            figure = Figure(value, target=other, reference=plan.compare, status=row.get("status"))
+            change = gap(metric, value, other, row.get("status"), lang)
+            shown = f"{status_reason(metric, figure, lang)} ({change.text})"
         text = (
             f"{label}{where} {when} : {shown}"
             if lang == "fr"
             else f"{label}{where} {when}: {shown}"
         )
-        if plan.compare and row.get("compare_value") is not None:
-            other = format_value(row["compare_value"], metric.format, metric.unit, lang)
-            ref = {
-                "previous_year": ("N-1", "last year"),
-                "budget": ("budget", "budget"),
-                "target": ("objectif", "target"),
-            }[plan.compare]
-            pct = (
-                format_percent(row.get("delta_pct"), lang)
-                if row.get("delta_pct") is not None
-                else ""
-            )
+        if plan.compare == "previous_year" and other is not None:
+            change = trend(metric, value, other, lang).text
+            other = format_value(other, metric.format, metric.unit, lang)
             text += (
-                f" contre {other} ({ref[0]}{', ' + pct if pct else ''})"
+                f" contre {other} (N-1, {change})"
                 if lang == "fr"
-                else f" against {other} ({ref[1]}{', ' + pct if pct else ''})"
+                else f" against {other} (last year, {change})"
             )
         text += "."
     else:
