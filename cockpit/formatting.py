@@ -26,6 +26,7 @@ _PRESETS: dict[str, tuple[float, int, str, str, str]] = {
     "eur": (1, 0, NBSP + "€", "€", ""),
     "keur": (1e-3, 1, NBSP + "k€", "€", "k"),
     "meur": (1e-6, 1, NBSP + "M€", "€", "M"),
+    "meur2": (1e-6, 2, NBSP + "M€", "€", "M"),
     "pct1": (100, 1, NBSP + "%", "", "%"),
     "days1": (1, 1, "", "", ""),
     "fte1": (1, 1, "", "", ""),
@@ -56,7 +57,7 @@ def number(value: float, decimals: int, lang: str = "fr", signed: bool = False) 
 def _affix(preset: str, unit: str, lang: str) -> tuple[str, str]:
     _, _, fr_suffix, en_prefix, en_suffix = _PRESETS[preset]
     word = _UNIT_WORDS.get(lang, _UNIT_WORDS["fr"]).get(unit)
-    if preset in ("eur", "keur", "meur", "pct1"):
+    if preset in ("eur", "keur", "meur", "meur2", "pct1"):
         return ("", fr_suffix) if lang == "fr" else (en_prefix, en_suffix)
     return "", (NBSP + word) if word else ""
 

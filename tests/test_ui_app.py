@@ -155,3 +155,24 @@ def test_views_and_exports_are_audited(app, director):
     assert ("/?e=990000012", "page") in views and ("/rh?p=r12", "navigation") in views
     exports = [e.details for e in events if e.event == "export"]
     assert {"page": "/finances?sort=metric&dir=asc", "format": "csv"}.items() <= exports[-1].items()
+
+
+@pytest.mark.parametrize("path", ["/finances", "/indicateur/admissions"])
+def test_every_column_sorts_both_ways(director, path):
+    page = director.get(path).get_data(as_text=True)
+    keys = set(re.findall(r"sort=([a-z_]+)", page))
+    assert {"value", "status", "delta_previous"} <= keys
+    for key in keys:
+        for direction in ("asc", "desc"):
+            response = director.get(f"{path}?sort={key}&dir={direction}")
+            assert response.status_code == 200, (key, direction)
+
+
+def test_sorting_by_status_puts_alerts_first(director):
+    page = director.get("/finances?sort=status&dir=desc").get_data(as_text=True)
+    table = page[page.index('class="table"') :]
+    statuses = re.findall(r'class="[^"]*col-status[^"]*tone-(\w+)', table)
+    rank = {"red": 3, "amber": 2, "green": 1, "none": 0}
+    assert statuses and [rank[s] for s in statuses] == sorted(
+        (rank[s] for s in statuses), reverse=True
+    )

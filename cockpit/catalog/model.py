@@ -12,7 +12,9 @@ from cockpit.periods import Period, PeriodError
 Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
 Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
 Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
-FormatPreset = Literal["int", "dec1", "dec2", "eur", "keur", "meur", "pct1", "days1", "fte1"]
+FormatPreset = Literal[
+    "int", "dec1", "dec2", "eur", "keur", "meur", "meur2", "pct1", "days1", "fte1"
+]
 
 DIMENSIONS: tuple[str, ...] = (
     "establishment",

@@ -60,7 +60,7 @@ def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.He
         )
         context = html.Div(
             [
-                html.Span(view.scope_text, className="ctx-scope"),
+                html.Span(view.scope_short, className="ctx-scope"),
                 html.Span(period, className="ctx-period"),
             ],
             className="context",

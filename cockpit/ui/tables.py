@@ -27,6 +27,7 @@ _EXCEL_FORMATS = {
     "eur": '#,##0 "€"',
     "keur": '#,##0 "€"',
     "meur": '#,##0 "€"',
+    "meur2": '#,##0 "€"',
     "pct1": "0.0%",
     "days1": "#,##0.0",
     "fte1": "#,##0.0",
@@ -95,7 +96,8 @@ def _gap_cell(metric: Metric, figure: Figure, lang: str) -> Cell:
 def _status_cell(figure: Figure, lang: str) -> Cell:
     status = figure.status if figure.status in _STATUS_ORDER else None
     key = f"status_{status or 'none'}" + ("_budget" if figure.reference == "budget" else "")
-    return Cell(t(key, lang), t(key, lang), tone=status or "none", sort=_STATUS_ORDER.get(status))
+    order = _STATUS_ORDER.get(status, 0)
+    return Cell(t(key, lang), t(key, lang), tone=status or "none", sort=order)
 
 
 def _figure_cells(metric: Metric, figure: Figure, lang: str) -> list[Cell]:
@@ -123,7 +125,8 @@ def _figure_columns(lang: str, figures: list[Figure]) -> list[Column]:
         Column("previous", t("col_previous", lang), phone=False),
         Column("delta_previous", t("col_delta_previous", lang)),
         Column("delta_previous_pct", t("col_delta_previous_pct", lang), phone=False),
-        Column("target", t("col_target", lang), phone=False, screen=any_target),
+        # On screen the basis shows the target or budget; the file keeps it as a number.
+        Column("target", t("col_target", lang), phone=False, screen=False),
         Column("delta_target", t("col_delta_target", lang), phone=False, screen=any_target),
         Column("basis", t("col_basis", lang), numeric=False, phone=False, screen=any_reference),
         Column("status", t("col_status", lang), numeric=False, screen=any_status),
@@ -131,11 +134,11 @@ def _figure_columns(lang: str, figures: list[Figure]) -> list[Column]:
 
 
 def _one_money_scale(items: list[Kpi]) -> list[Kpi]:
-    """Amounts in one scale down a column: M€ when every amount is at least a million,
-    else k€ (a pole's budget gap of 43 k€ is not « 0,0 M€ »)."""
+    """Amounts in one unit down a column, M€, with a second decimal when some amount is
+    under a million (a pole's budget gap of 43 k€ reads « 0,04 M€ », not « 0,0 M€ »)."""
     money = [i for i in items if i.metric.format in ("keur", "meur")]
     values = [abs(i.figure.value) for i in money if i.figure.value]
-    scale = "meur" if values and min(values) >= 1e6 else "keur"
+    scale = "meur" if values and min(values) >= 1e6 else "meur2"
     return [
         replace(i, metric=i.metric.model_copy(update={"format": scale})) if i in money else i
         for i in items

@@ -1,5 +1,6 @@
 """Takes the README screenshots (docs/screenshots/*.png) in headless Chromium: home, a
-detail page and the table view, at 390×844 (phone) and 1440×900 (desktop).
+detail page, a drill-down, the table view and the alerts, at 390×844 (phone) and 1440×900
+(desktop).
 
     .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050]
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import time
 from pathlib import Path
 
 from cockpit.demo.serve import demo_server
@@ -35,11 +35,13 @@ SIZES = {
 # name → (address, element to scroll to the top, per size)
 SHOTS = {
     "home": ("/", {}),
-    "detail": ("/indicateur/bed_occupancy_rate", {}),
+    # The headline and the whole chart, month axis included.
+    "detail": ("/indicateur/bed_occupancy_rate", {"phone": ".headline", "desktop": ".headline"}),
     "table": (
-        "/finances?sort=delta_previous&dir=desc",
+        "/finances?sort=status&dir=desc",
         {"desktop": ".dense"},
     ),
+    "alerts": ("/alertes", {}),
     "drilldown": (
         "/indicateur/admissions?pole=M%C3%A9decine",
         {"phone": ".breakdown", "desktop": ".breakdown"},
@@ -79,7 +81,6 @@ def take(url: str) -> list[Path]:
                     page.locator(f".frame {anchors[size]}").evaluate(
                         "e => window.scrollTo(0, e.getBoundingClientRect().top + scrollY - 72)"
                     )
-                time.sleep(0.6)  # chart transitions
                 path = OUT / f"{name}-{size}.png"
                 page.screenshot(path=str(path))
                 written.append(path)

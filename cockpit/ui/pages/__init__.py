@@ -53,6 +53,12 @@ class View:
         pole = self.sel.pole or self.perimeter.pole
         return f"{scope} · {t('pole', self.lang, pole=pole)}" if pole else scope
 
+    @property
+    def scope_short(self) -> str:
+        """The scope in a few words for the top bar: the pole when there is one."""
+        pole = self.sel.pole or self.perimeter.pole
+        return t("pole", self.lang, pole=pole) if pole else self.scope_text
+
     def href(self, path: str, **changes) -> str:
         return path + self.sel.query(**changes)
 
