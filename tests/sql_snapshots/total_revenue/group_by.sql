@@ -1,11 +1,11 @@
 WITH total_revenue_0 AS (
-SELECT DATE '2024-01-01' AS bucket, f.pole AS pole, SUM(f.actual_eur) AS value
+SELECT DATE '2024-01-01' AS bucket, f.establishment_id AS establishment, SUM(f.actual_eur) AS value
 FROM finance AS f
 WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
   AND (f.section = 'produits')
 GROUP BY ALL
 )
-SELECT cur.bucket, cur.pole, cur.value
+SELECT cur.bucket, cur.establishment, cur.value
 FROM total_revenue_0 AS cur
-ORDER BY cur.bucket, cur.pole
+ORDER BY cur.bucket, cur.establishment
 LIMIT 10001

@@ -4,7 +4,6 @@ FROM finance AS f
 WHERE f.period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'
   AND (f.section = 'produits')
   AND f.establishment_id = '990000012'
-  AND f.pole = 'Chirurgie'
 GROUP BY ALL
 )
 SELECT cur.bucket, cur.value
