@@ -54,7 +54,7 @@ def _log_in(page, url: str) -> None:
     page.wait_for_url(f"{url}/")
 
 
-DASH_PAGE = "/indicateur/bed_occupancy_rate"  # home is plain HTML; this page boots Dash
+DASH_PAGE = "/question"  # dashboard pages are plain HTML; the question page boots Dash
 
 
 def test_login_then_dashboard_without_csp_errors(live_server, page):

@@ -33,8 +33,8 @@ def test_every_response_carries_the_security_headers(director):
 
 
 def test_the_csp_allows_dashs_inline_scripts_by_hash(director):
-    # Home is plain server HTML; a detail page boots the Dash runtime.
-    page = director.get("/indicateur/bed_occupancy_rate")
+    # Dashboard pages are plain server HTML; the question page boots the Dash runtime.
+    page = director.get("/question")
     hashes = [s for s in _csp(page)["script-src"] if s.startswith("'sha256-")]
     assert hashes, "the Dash renderer bootstrap needs its hash"
     assert "new DashRenderer" in page.get_data(as_text=True)

@@ -22,23 +22,14 @@ if TYPE_CHECKING:
     from cockpit.engine.engine import Engine
 
 _SEVERITY = {"red": 2, "amber": 1}
-_REASONS = {
-    "fr": {
-        ("target", "below"): "{value}, en dessous de la cible de {expected}",
-        ("target", "above"): "{value}, au-dessus de la cible de {expected}",
-        ("threshold", "below"): "{value}, en dessous du seuil de {expected}",
-        ("threshold", "above"): "{value}, au-dessus du seuil de {expected}",
-        ("budget", "below"): "{value}, en dessous du budget de {expected}",
-        ("budget", "above"): "{value}, au-dessus du budget de {expected}",
-    },
-    "en": {
-        ("target", "below"): "{value}, below the target of {expected}",
-        ("target", "above"): "{value}, above the target of {expected}",
-        ("threshold", "below"): "{value}, below the threshold of {expected}",
-        ("threshold", "above"): "{value}, above the threshold of {expected}",
-        ("budget", "below"): "{value}, below the budget of {expected}",
-        ("budget", "above"): "{value}, above the budget of {expected}",
-    },
+# « {value}, {side} {reference} {expected} »: the words of each language.
+_SIDES = {
+    "fr": {"below": "en dessous", "above": "au-dessus"},
+    "en": {"below": "below", "above": "above"},
+}
+_REFERENCES = {
+    "fr": {"target": "de la cible de", "threshold": "du seuil de", "budget": "du budget de"},
+    "en": {"target": "the target of", "threshold": "the threshold of", "budget": "the budget of"},
 }
 
 
@@ -56,12 +47,11 @@ def status_reason(metric: Metric, figure: Figure, lang: str = "fr") -> str | Non
     expected = expected_of(figure, metric.direction)
     if figure.value is None or expected is None or figure.reference is None:
         return None
-    side = "below" if figure.value < expected else "above"
-    template = _REASONS.get(lang, _REASONS["fr"])[(figure.reference, side)]
-    return template.format(
-        value=format_value(figure.value, metric.format, metric.unit, lang),
-        expected=format_value(expected, metric.format, metric.unit, lang),
-    )
+    lang = lang if lang in _SIDES else "fr"
+    side = _SIDES[lang]["below" if figure.value < expected else "above"]
+    value = format_value(figure.value, metric.format, metric.unit, lang)
+    limit = format_value(expected, metric.format, metric.unit, lang)
+    return f"{value}, {side} {_REFERENCES[lang][figure.reference]} {limit}"
 
 
 @dataclass(frozen=True)
