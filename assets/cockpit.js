@@ -1,5 +1,6 @@
 /* Cockpit page script: small and dependency-free.
- * - Plotly: detail charts load the basic partial bundle (scatter/bar) instead of the full one.
+ * - Plotly: a dcc.Graph on a live page loads the basic partial bundle (scatter/bar) instead of
+ *   the full one (dashboard pages draw their charts as server-rendered SVG, no Plotly).
  * - Swap: once Dash has rendered, drop the server-painted copy of the page.
  * - Offline: register the service worker and show the banner when figures come from cache.
  * - Title: follow the page heading on in-app navigation.
