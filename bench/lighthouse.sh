@@ -6,8 +6,10 @@
 #                                       # and measures home, a detail page, each domain page
 #                                       # and the alerts page
 #
-# Prints, per page, both scores, total blocking time, LCP and the bytes transferred, then a
-# summary table. Lighthouse is installed with npm under $LIGHTHOUSE_DIR (default
+# Each page is measured LH_RUNS times (default 3) and the median run by performance is kept,
+# as Lighthouse advises (a shared machine makes single runs noisy); the table gives both
+# scores, total blocking time, LCP and the bytes transferred of that run, and the range of
+# performance scores seen. Lighthouse is installed with npm under $LIGHTHOUSE_DIR (default
 # $TMPDIR/cockpit-lighthouse) when missing. Targets: performance ≥ 90, accessibility ≥ 90.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,46 +58,50 @@ COOKIE="$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF==7 {printf "%s%s=%s", 
 HEADERS="$WORK/headers.json"
 printf '{"Cookie": "%s"}' "$COOKIE" >"$HEADERS"
 
-REPORTS=()
-for PAGE in "${PAGES[@]}"; do
-  REPORT="$WORK/report-${#REPORTS[@]}.json"
-  # Lighthouse occasionally fails to record a trace (NO_NAVSTART): try up to three times.
-  for attempt in 1 2 3; do
-    if "$LH_DIR/node_modules/.bin/lighthouse" "$URL$PAGE" \
-      --only-categories=performance,accessibility --form-factor=mobile \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
-      --extra-headers="$HEADERS" --output=json --output-path="$REPORT" --quiet; then
-      break
-    fi
-    echo "lighthouse attempt $attempt failed on $PAGE" >&2
-    [ "$attempt" = 3 ] && exit 1
+RUNS="${LH_RUNS:-3}"
+for INDEX in "${!PAGES[@]}"; do
+  PAGE="${PAGES[$INDEX]}"
+  for RUN in $(seq 1 "$RUNS"); do
+    REPORT="$WORK/report-$INDEX-$RUN.json"
+    # Lighthouse occasionally fails to record a trace (NO_NAVSTART): try up to three times.
+    for attempt in 1 2 3; do
+      if "$LH_DIR/node_modules/.bin/lighthouse" "$URL$PAGE" \
+        --only-categories=performance,accessibility --form-factor=mobile \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+        --extra-headers="$HEADERS" --output=json --output-path="$REPORT" --quiet; then
+        break
+      fi
+      echo "lighthouse attempt $attempt failed on $PAGE" >&2
+      [ "$attempt" = 3 ] && exit 1
+    done
   done
-  REPORTS+=("$REPORT")
-  if [ -n "${LH_REPORT_DIR:-}" ]; then
-    mkdir -p "$LH_REPORT_DIR"
-    cp "$REPORT" "$LH_REPORT_DIR/$(echo "$PAGE" | tr -c 'a-z0-9_\n' '-' | sed 's/^-*$/home/').json"
-  fi
 done
 
-"$PY" - "${REPORTS[@]}" <<'PYEOF'
-import json, sys
-rows = []
-for path in sys.argv[1:]:
-    report = json.load(open(path))
-    cats, audits = report["categories"], report["audits"]
-    page = report["finalDisplayedUrl"].split("/", 3)[-1]
-    perf = round(cats["performance"]["score"] * 100)
-    a11y = round(cats["accessibility"]["score"] * 100)
-    tbt = audits["total-blocking-time"]["numericValue"]
-    lcp = audits["largest-contentful-paint"]["numericValue"]
-    weight = audits["total-byte-weight"]["numericValue"] / 1024
-    rows.append(("/" + page, perf, a11y, tbt, lcp, weight))
-    failed = [a["title"] for a in audits.values()
-              if a.get("scoreDisplayMode") == "binary" and a.get("score") == 0]
-    if failed:
-        print(f"/{page}: failing audits: " + "; ".join(failed))
-print(f"Lighthouse {report['lighthouseVersion']} mobile, simulated throttling (targets ≥ 90)")
-print(f"{'page':<34} {'perf':>4} {'a11y':>4} {'TBT ms':>7} {'LCP s':>6} {'KiB':>6}")
-for page, perf, a11y, tbt, lcp, weight in rows:
-    print(f"{page:<34} {perf:>4} {a11y:>4} {tbt:>7.0f} {lcp / 1000:>6.1f} {weight:>6.0f}")
+"$PY" - "$WORK" "${#PAGES[@]}" "${LH_REPORT_DIR:-}" <<'PYEOF'
+import json, shutil, statistics, sys
+from pathlib import Path
+
+work, pages, keep = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+print("Lighthouse mobile, simulated throttling, median run by performance (targets ≥ 90)")
+print(f"{'page':<34} {'perf':>4} {'a11y':>4} {'TBT ms':>7} {'LCP s':>6} {'KiB':>5}  perf range")
+for index in range(pages):
+    runs = sorted(work.glob(f"report-{index}-*.json"))
+    reports = [(json.loads(p.read_text()), p) for p in runs]
+    scores = [r["categories"]["performance"]["score"] for r, _ in reports]
+    median = statistics.median_low(scores)
+    report, path = next(
+        (r, p) for r, p in reports if r["categories"]["performance"]["score"] == median
+    )
+    audits = report["audits"]
+    page = "/" + report["finalDisplayedUrl"].split("/", 3)[-1]
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        name = (page.strip("/").replace("/", "-") or "home") + ".json"
+        shutil.copy(path, Path(keep) / name)
+    print(f"{page:<34} {round(median * 100):>4} "
+          f"{round(report['categories']['accessibility']['score'] * 100):>4} "
+          f"{audits['total-blocking-time']['numericValue']:>7.0f} "
+          f"{audits['largest-contentful-paint']['numericValue'] / 1000:>6.1f} "
+          f"{audits['total-byte-weight']['numericValue'] / 1024:>5.0f}  "
+          f"{round(min(scores) * 100)}–{round(max(scores) * 100)}")
 PYEOF

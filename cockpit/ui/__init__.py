@@ -77,10 +77,10 @@ META_TAGS = [
 class CockpitDash(Dash):
     """Dash whose first HTML response already holds the page (see cockpit.ui.ssr).
 
-    Home, made only of links, is served as that HTML alone: on a phone the Dash
-    runtime costs about a second of main-thread work that home has no use for.
-    Every other page boots Dash, and in-app navigation (home included) goes
-    through the router callback from there on.
+    Dashboard pages (home, domains, details, alerts), made only of links, SVG and
+    download links, are served as that HTML alone: on a phone the Dash runtime costs
+    seconds of main-thread work they have no use for. The question page boots Dash,
+    and in-app navigation from there goes through the router callback.
     """
 
     engine: Engine
