@@ -148,7 +148,7 @@ class Metric(BaseModel):
     # Expected values on the check fixture, run by `cockpit queries test`.
     checks: list[Check] = Field(default_factory=list)
     # Meaningless below the establishment (a result whose revenue is not allocated to poles):
-    # never shown to a pole manager, never broken down by pole.
+    # refused within a pole perimeter, so never shown to a pole manager; no pole dimension.
     establishment_only: bool = False
 
     @field_validator("id")
@@ -192,11 +192,6 @@ class Metric(BaseModel):
         if self.budget_expr and self.aggregation == "ratio":
             raise ValueError("'budget_expr' applies to flows and stocks, not to ratios")
         return self
-
-    @property
-    def by_pole(self) -> bool:
-        """Whether a pole's figure means something (filter, breakdown, a pole manager's page)."""
-        return "pole" in self.dimensions and not self.establishment_only
 
     @property
     def is_flow(self) -> bool:
