@@ -104,7 +104,7 @@ def gap(
 
     def tone_of(arrow: Arrow) -> Tone:
         if status != "green":
-            return _TONE_OF_STATUS.get(status, "neutral")
+            return tone_of_status(status)
         good_side = {"higher_is_better": "up", "lower_is_better": "down"}.get(metric.direction)
         return "good" if arrow == good_side else "neutral"
 
