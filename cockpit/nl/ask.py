@@ -7,7 +7,8 @@ from typing import Any
 
 from cockpit.engine import Perimeter, QueryError, QueryPlan
 from cockpit.nl.answer import sentence
-from cockpit.nl.planner import Clarification, OfflinePlanner, Planned, Planner, Refusal
+from cockpit.nl.outcomes import Clarification, Planned, Planner, Refusal
+from cockpit.nl.planner import OfflinePlanner
 
 
 def _empty(status: str, answer: str, **extra) -> dict[str, Any]:
@@ -87,13 +88,16 @@ def answer_plan(
 
 
 def _choices(engine, outcome: Clarification) -> list[dict[str, Any]]:
-    """Each candidate as {metric, label, plan}: a tap on it runs `plan` (None if unknown)."""
-    plans = {p.metric: p for p in outcome.plans}
-    return [
-        {
-            "metric": metric,
-            "label": getattr(engine.metric(metric).label, outcome.lang),
-            "plan": plans[metric].as_json() if metric in plans else None,
-        }
-        for metric in outcome.candidates
-    ]
+    """Each choice as {metric, label, plan}: a tap on it runs `plan` (None if unknown)."""
+    choices = []
+    for i, metric in enumerate(outcome.candidates):
+        label = outcome.labels[i] if i < len(outcome.labels) else None
+        plan = outcome.plans[i] if i < len(outcome.plans) else None
+        choices.append(
+            {
+                "metric": metric,
+                "label": label or getattr(engine.metric(metric).label, outcome.lang),
+                "plan": plan.as_json() if plan else None,
+            }
+        )
+    return choices

@@ -1,5 +1,6 @@
-"""Follow-up questions: « et pour la Médecine ? », "and last year?" reuse the
-previous plan and change only what the new question says."""
+"""Follow-up questions: « et pour la Médecine ? », « et l'an dernier ? », « et par
+service ? », « et les 5 premiers ? », "and for surgery?", « même chose en février »
+keep the previous plan and change only what the new question says."""
 
 from __future__ import annotations
 
@@ -7,33 +8,61 @@ from dataclasses import replace
 from datetime import date
 
 from cockpit.engine import QueryPlan
+from cockpit.nl.outcomes import Clarification, Parts, Reading
+
+PLACES = ("pole", "service", "establishment", "site")
 
 
-def follow_up(previous: QueryPlan, parts, today: date):
-    from cockpit.nl.planner import Clarification, Planned
-
-    said = parts.period or parts.filters or parts.group_by or parts.grain or parts.compare
-    if not said:
+def follow_up(planner, previous: QueryPlan, parts: Parts, today: date):
+    """The previous plan with what `parts` says changed (planner.decide does the rest)."""
+    if not parts.metric and not parts.said_anything and not parts.unreadable_period:
         return Clarification(
-            "Pouvez-vous préciser l'indicateur ?"
+            "Pouvez-vous préciser ce que vous voulez changer (période, lieu, indicateur) ?"
             if parts.lang == "fr"
-            else "Which indicator do you mean?",
+            else "What would you like to change (period, place, indicator)?",
             [previous.metric],
             parts.lang,
+            [previous],
         )
-    filters = dict(previous.filters)
-    for dim in parts.filters:
-        if dim in ("pole", "service", "establishment"):
-            # a new place replaces the old one
-            for other in ("pole", "service"):
-                filters.pop(other, None)
-    filters.update(parts.filters)
-    plan = QueryPlan.build(
-        previous.metric,
-        parts.period or previous.period,
+    merged = replace(
+        parts,
+        metric=parts.metric or previous.metric,
+        period=_period(previous, parts),
         grain=parts.grain or previous.grain,
-        filters=filters,
-        group_by=parts.group_by or list(previous.group_by),
+        filters=_filters(previous, parts),
         compare=parts.compare or previous.compare,
+        candidates=[],
     )
-    return Planned(replace(plan), parts.lang, True)
+    merged.readings = [Reading({**_filters(previous, parts), **r.filters}, r.label)
+                       for r in parts.readings]  # fmt: skip
+    merged.group_by = _group_by(previous, parts, merged.filters)
+    if parts.ranking:
+        merged.rank = planner._rank(merged, merged.metric) if merged.metric else None
+    elif previous.rank and merged.group_by:
+        merged.rank = previous.rank
+    return planner.decide(merged, today)
+
+
+def _period(previous: QueryPlan, parts: Parts):
+    if parts.period is None:
+        return previous.period
+    if parts.relative_year:  # « et l'an dernier ? »: the same months, a year earlier
+        return previous.period.shift(-12)
+    return parts.period
+
+
+def _filters(previous: QueryPlan, parts: Parts) -> dict[str, str]:
+    filters = dict(previous.filters)
+    if parts.clear_places or any(d in PLACES for d in parts.filters):
+        for place in PLACES:  # a new place replaces the old one
+            filters.pop(place, None)
+    filters.update(parts.filters)
+    return filters
+
+
+def _group_by(previous: QueryPlan, parts: Parts, filters: dict[str, str]) -> list[str]:
+    if parts.group_by:
+        return list(parts.group_by)
+    if parts.ranked:
+        return [parts.ranked]
+    return [d for d in previous.group_by if d not in filters]

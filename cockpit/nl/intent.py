@@ -1,172 +1,172 @@
-"""Intent step, before any query: is this a question the catalog can answer?
+"""Intent, before any query: is this a question the catalog may answer?
 
-Refuses honestly (individual patients or staff, forecasts, free SQL, data
-changes, instructions, anything outside the steering domain); flags domain
-words so a question with no recognised metric is answered by a clarification
-rather than a refusal.
+Refused, each with a reason and what Cockpit can answer instead: instructions to
+ignore rules or change data, free SQL, forecasts, individuals (see people.py),
+clinical questions and topics outside hospital steering. Domain words (« les
+finances », "staff") turn a question with no metric into a clarification.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from cockpit.nl.normalize import contains, normalize
+from cockpit.nl import people
 
-_REFUSALS: list[tuple[list[str], dict[str, str]]] = [
+_KINDS: list[tuple[str, str]] = [
     (
-        [
-            "ignore",
-            "oublie",
-            "supprime",
-            "efface",
-            "delete",
-            "drop",
-            "truncate",
-            "update",
-            "insert",
-            "modifie",
-            "modify",
-            "alter",
-            "instructions",
-            "prompt",
-            "system",
-        ],
-        {
-            "fr": "Je ne peux ni modifier les données ni suivre d'autres instructions : "
-            "je réponds seulement aux questions sur les indicateurs du catalogue.",
-            "en": "I cannot change data or follow other instructions: I only answer "
-            "questions about the catalogue's indicators.",
-        },
+        "instructions",
+        r"ignore|ignorer|oublie|oublier|forget|disregard|bypass|contourne|jailbreak"
+        r"|system prompt|prompt|tes instructions|vos instructions|your instructions"
+        r"|tes consignes|tes regles|your rules|tu es maintenant|you are now|act as|fais comme si"
+        r"|supprime|supprimer|efface|effacer|delete|drop|truncate|update|insert|modifie|modifier"
+        r"|modify|alter|remplace|ecrase|overwrite",
     ),
+    ("sql", r"sql|requete|query|select \S+ from|select from|from \S+ where|join|union select"),
     (
-        ["sql", "requete", "query", "select"],
-        {
-            "fr": "Je n'écris pas de SQL : posez la question en français, je choisis "
-            "l'indicateur du catalogue qui y répond.",
-            "en": "I do not write SQL: ask the question in plain words and I pick the "
-            "catalogue indicator that answers it.",
-        },
-    ),
-    (
-        [
-            "patient",
-            "malade",
-            "diagnostic",
-            "grippe",
-            "covid",
-            "pathologie",
-            "dossier",
-            "nom",
-            "name",
-            "salaire de chaque",
-            "chaque medecin",
-            "chaque agent",
-            "each doctor",
-            "each employee",
-            "salary of",
-            "salaire du",
-            "salaire de",
-        ],
-        {
-            "fr": "Je ne donne aucune information individuelle (patient ou agent) ni clinique : "
-            "le cockpit ne contient que des indicateurs agrégés par mois.",
-            "en": "I give no individual (patient or staff) or clinical information: the "
-            "cockpit only holds indicators aggregated by month.",
-        },
-    ),
-    (
-        [
-            "prevision",
-            "prevoir",
-            "prediction",
-            "forecast",
-            "predict",
-            "fera",
-            "sera",
-            "l an prochain",
-            "next year",
-            "mois prochain",
-            "next month",
-            "demain",
-            "tomorrow",
-        ],
-        {
-            "fr": "Je ne fais pas de prévisions : je réponds sur les mois déjà connus.",
-            "en": "I do not forecast: I answer about months already known.",
-        },
-    ),
-    (
-        ["meteo", "weather", "temp qu il fait", "temp fera"],
-        {
-            "fr": "Cette question sort du pilotage de l'hôpital : je ne réponds que sur les "
-            "indicateurs du catalogue.",
-            "en": "This question is outside hospital steering: I only answer about the "
-            "catalogue's indicators.",
-        },
+        "forecast",
+        r"prevision|prevoir|prediction|predire|forecast|predict|projection|fera|sera|seront"
+        r"|an prochain|annee prochaine|next year|mois prochain|next month|demain|tomorrow"
+        r"|will be|going to be",
     ),
 ]
+_TOPICS: list[tuple[str, str]] = [
+    (
+        "clinical",
+        r"grippe|covid|diagnostic|diagnosis|pathologie|maladie|disease|cancer|deces|death"
+        r"|mortalite|mortality|symptome|symptom|traitement|treatment|ordonnance|prescription"
+        r"|infection|epidemie|epidemic|virus",
+    ),
+    (
+        "off_topic",
+        r"meteo|weather|quel temps|temps qu il fait|pluie|rain|neige|snow|election|politique"
+        r"|politic|president|gouvernement|government|ministre|minister|vote|football|foot"
+        r"|match|sport|coupe du monde|world cup|recette de cuisine|recipe|blague|joke|film"
+        r"|movie|musique|music|bourse|stock market|bitcoin|horoscope",
+    ),
+]
+_COMPILED = [(k, re.compile(rf"(?<![a-z0-9])(?:{w})(?![a-z0-9])")) for k, w in _KINDS]
+_TOPIC_RES = [(k, re.compile(rf"(?<![a-z0-9])(?:{w})(?![a-z0-9])")) for k, w in _TOPICS]
+
+REASONS = {
+    "instructions": (
+        "Je ne peux ni modifier les données ni suivre d'autres instructions : je réponds "
+        "seulement aux questions sur les indicateurs du catalogue.",
+        "I cannot change data or follow other instructions: I only answer questions about "
+        "the catalogue's indicators.",
+    ),
+    "sql": (
+        "Je n'écris pas de SQL : posez la question en mots, je choisis l'indicateur du "
+        "catalogue qui y répond (la requête exécutée est montrée avec la réponse).",
+        "I do not write SQL: ask in plain words and I pick the catalogue indicator that "
+        "answers (the query that ran is shown with the answer).",
+    ),
+    "forecast": (
+        "Je ne fais pas de prévisions ici : je réponds sur les mois connus, par exemple "
+        "l'évolution des 12 derniers mois.",
+        "I do not forecast here: I answer about known months, for example the trend over the "
+        "last 12 months.",
+    ),
+    "person": (
+        "Je ne donne aucune information sur une personne ({words}) : Cockpit ne contient que "
+        "des chiffres agrégés par mois. Je peux donner {example} par service ou par catégorie "
+        "de personnel.",
+        "I give no information about an individual ({words}): Cockpit only holds figures "
+        "aggregated by month. I can give {example} by service or by staff category.",
+    ),
+    "patient": (
+        "Je ne donne aucune information sur un patient ({words}) : Cockpit ne contient que des "
+        "chiffres agrégés par mois. Je peux donner {example} d'un service ou d'un pôle.",
+        "I give no information about a patient ({words}): Cockpit only holds figures "
+        "aggregated by month. I can give {example} for a service or a pole.",
+    ),
+    "record": (
+        "Je n'ouvre aucun dossier ni donnée individuelle ({words}) : Cockpit ne contient que "
+        "des chiffres agrégés par mois. Je peux donner {example} d'un service ou d'un pôle.",
+        "I open no record or individual data ({words}): Cockpit only holds figures aggregated "
+        "by month. I can give {example} for a service or a pole.",
+    ),
+    "list": (
+        "Je ne liste pas de personnes ({words}) : Cockpit ne contient que des chiffres agrégés. "
+        "Je peux donner {example} par service ou par catégorie de personnel.",
+        "I do not list people ({words}): Cockpit only holds aggregated figures. I can give "
+        "{example} by service or by staff category.",
+    ),
+    "clinical": (
+        "Cockpit ne contient pas d'information clinique (diagnostics, pathologies) : je peux "
+        "donner l'activité d'un service (entrées, séjours, passages aux urgences).",
+        "Cockpit holds no clinical information (diagnoses, diseases): I can give a service's "
+        "activity (admissions, stays, ER visits).",
+    ),
+    "off_topic": (
+        "Cette question sort du pilotage de l'hôpital : je réponds sur les indicateurs du "
+        "catalogue (activité, ressources humaines, finances).",
+        "This question is outside hospital steering: I answer about the catalogue's indicators "
+        "(activity, human resources, finance).",
+    ),
+}
+_EXAMPLES = ("les effectifs (ETP), l'absentéisme ou les heures supplémentaires",
+             "staffing (FTE), absenteeism or overtime")  # fmt: skip
 
 DOMAIN_WORDS = {
-    "activity": [
-        "activite",
-        "activity",
-        "sejour",
-        "stay",
-        "lit",
-        "bed",
-        "hospitalisation",
-        "occupation",
-        "urgence",
-        "patient",
-    ],
-    "hr": [
-        "personnel",
-        "staff",
-        "rh",
-        "hr",
-        "effectif",
-        "agent",
-        "etp",
-        "fte",
-        "absence",
-        "salarie",
-        "employee",
-    ],
-    "finance": [
-        "finance",
-        "budget",
-        "depense",
-        "recette",
-        "charge",
-        "produit",
-        "cout",
-        "cost",
-        "expense",
-        "revenue",
-        "argent",
-        "money",
-        "resultat",
-        "tresorerie",
-    ],
+    "activity": "activite activity sejour stay lit bed hospitalisation occupation urgence patient "
+    "malade soin care",
+    "hr": "personnel staff rh hr effectif agent etp fte absence salarie employee soignant "
+    "medecin infirmier recrutement",
+    "finance": "finance financier budget depense recette charge produit cout cost expense "
+    "revenue argent money resultat tresorerie comptable",
 }
 
 
 @dataclass(frozen=True)
-class Intent:
-    kind: str  # "answerable" | "refused"
-    reason: str | None = None
-    domains: tuple[str, ...] = ()
+class Refused:
+    kind: str
+    words: str = ""
 
 
-def classify(text: str, lang: str, has_metric: bool) -> Intent:
-    """`text` is normalized. Refusal words win unless they are part of a metric phrase
-    already removed from `text` by the metric step."""
-    for words, message in _REFUSALS:
-        if any(contains(text, normalize(w).strip()) for w in words):
-            return Intent("refused", message[lang])
-    domains = tuple(
-        d
-        for d, words in DOMAIN_WORDS.items()
-        if any(contains(text, normalize(w).strip()) for w in words)
-    )
-    return Intent("answerable", None, domains)
+def refuse_before_linking(text: str, question: str, known: Callable[[str], bool]) -> Refused | None:
+    """Refusals that stand whatever metric words the question holds (`text` normalized)."""
+    off_topic = [(k, p) for k, p in _TOPIC_RES if k == "off_topic"]
+    for kind, pattern in [*_COMPILED[:2], *off_topic, *_COMPILED[2:]]:
+        if match := pattern.search(text):
+            return Refused(kind, match.group())
+    individual = people.find_individual(question, known)
+    return Refused(individual.kind, individual.words) if individual else None
+
+
+def refuse_topic(rest: str) -> Refused | None:
+    """Clinical words left once the metric's own words are used (« grippe »)."""
+    for kind, pattern in _TOPIC_RES:
+        if match := pattern.search(rest):
+            return Refused(kind, match.group())
+    return None
+
+
+def reason(refused: Refused, lang: str, example: str | None = None) -> str:
+    fr, en = REASONS[refused.kind]
+    template = fr if lang == "fr" else en
+    default = _EXAMPLES[0] if lang == "fr" else _EXAMPLES[1]
+    return template.format(words=refused.words, example=example or default)
+
+
+# How the hospital is doing as a whole: every domain.
+GENERAL_WORDS = frozenset(
+    "hopital hospital etablissement ght groupe situation bilan point tableau va vont doing "
+    "going performance sante".split()
+)
+
+
+def domains(text: str) -> tuple[str, ...]:
+    found = set(text.split())
+    named = tuple(d for d, words in DOMAIN_WORDS.items() if found & set(words.split()))
+    return named or (tuple(DOMAIN_WORDS) if found & GENERAL_WORDS else ())
+
+
+def vocabulary() -> set[str]:
+    words = set(people.vocabulary())
+    for _, pattern in [*_KINDS, *_TOPICS]:
+        words.update(re.findall(r"[a-z]{3,}", pattern))
+    for domain_words in DOMAIN_WORDS.values():
+        words.update(domain_words.split())
+    return words | GENERAL_WORDS

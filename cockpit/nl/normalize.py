@@ -1,12 +1,24 @@
-"""Text normalisation: accents, case, French elisions, punctuation, light plural folding."""
+"""Text normalisation: accents, case, French elisions, punctuation, light plural folding.
+
+Every later step reads the question as normalized words joined by single spaces,
+padded with spaces (" taux d occupation "), so phrases are found as whole words.
+A step that has used some words blanks them out with " | ".
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_ELISION = re.compile(r"\b(l|d|qu|j|n|s|c|m|t|jusqu)['’`]")
+_ELISION = re.compile(r"\b(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’`]")
 _NON_WORD = re.compile(r"[^a-z0-9\-]+")
+# Words whose final s or x is not a plural mark.
+_INVARIABLE = frozenset(
+    "mois plus moins depuis temps fois sous tres apres pres dans sans vers alors puis "
+    "toujours jamais lors mars parmi ailleurs voix prix choix this is was has does less "
+    "its as us yes versus status analysis chaos deux trois taux".split()
+)
+GAP = "|"
 
 
 def strip_accents(text: str) -> str:
@@ -14,8 +26,10 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _fold(token: str) -> str:
+def fold(token: str) -> str:
     """Crude plural folding so 'passages'/'passage', 'infirmiers'/'infirmier' meet."""
+    if token in _INVARIABLE:
+        return token
     if len(token) > 3 and token.endswith(("s", "x")) and not token.endswith("ss"):
         return token[:-1]
     return token
@@ -26,12 +40,17 @@ def tokens(text: str) -> list[str]:
     text = strip_accents(text.lower())
     text = _ELISION.sub(r"\1 ", text)
     text = text.replace("-", " ")
-    return [_fold(t) for t in _NON_WORD.split(text) if t]
+    return [fold(t) for t in _NON_WORD.split(text) if t]
 
 
 def normalize(text: str) -> str:
     """Tokens joined by single spaces, padded with spaces for whole-word `in` tests."""
     return " " + " ".join(tokens(text)) + " "
+
+
+def words(text: str) -> list[str]:
+    """The words of a normalized text, with GAP where a step blanked words out."""
+    return text.split()
 
 
 def contains(haystack: str, phrase: str) -> bool:
@@ -43,25 +62,15 @@ def contains(haystack: str, phrase: str) -> bool:
 def remove(haystack: str, phrase: str) -> str:
     """Blank out a matched phrase so later steps do not match it again."""
     phrase = phrase.strip()
-    return haystack.replace(f" {phrase} ", " | ") if phrase else haystack
+    return haystack.replace(f" {phrase} ", f" {GAP} ") if phrase else haystack
 
 
-_GLUE = r" (?:(?:de|d|du|des|la|le|les|l|a|au|aux|en|of|the|pour|for) )*"
+def blank(text: str, start: int, end: int) -> str:
+    """Blank out text[start:end] (a regex match on a normalized text)."""
+    return f"{text[:start].rstrip()} {GAP} {text[end:].lstrip()}"
 
 
-def _pattern(phrase: str) -> re.Pattern:
-    words = [re.escape(w) for w in phrase.split() if w]
-    return re.compile(" " + _GLUE.join(words) + " ")
-
-
-def loose_find(haystack: str, phrase: str) -> re.Match | None:
-    """Whole-word match allowing little words between the phrase's words
-    (« écart d'ETP » meets the synonym « écart ETP »)."""
-    return _pattern(phrase).search(haystack) if phrase.strip() else None
-
-
-def loose_remove(haystack: str, phrase: str) -> str:
-    match = loose_find(haystack, phrase)
-    if not match:
-        return haystack
-    return haystack[: match.start()] + " | " + haystack[match.end() :]
+def blank_words(text: str, indices: set[int]) -> str:
+    """Blank out the words at `indices` of `words(text)`."""
+    kept = [GAP if i in indices else w for i, w in enumerate(words(text))]
+    return " " + " ".join(kept) + " "

@@ -1,196 +1,287 @@
 """French/English period expressions → Period, per SPEC §6, relative to `today`.
 
-Works on normalized text (see normalize.py). Returns the period and the text with
-the matched expression blanked out, or None when no period is said (the caller
-then uses the last complete month).
+Works on normalized text (see normalize.py). The current month is incomplete, so
+« ce mois-ci » answers the last complete month and says so; a period that ends
+after the last complete month is cut there (« cette année », « au T4 »). Words for
+less than a month (« cette semaine ») make the period unreadable: the planner asks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 
+from cockpit.nl.normalize import blank
+from cockpit.nl.period_words import MONTHS, ORDINALS, SEASON_MONTHS, SEASONS, SUB_MONTH
 from cockpit.periods import Period, add_months, last_complete_month, quarter_start
 
-MONTHS = {
-    "janvier": 1,
-    "fevrier": 2,
-    "mar": 3,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "decembre": 12,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "janv": 1,
-    "fev": 2,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_ORDINALS = {
-    "premier": 1,
-    "1er": 1,
-    "first": 1,
-    "1st": 1,
-    "deuxieme": 2,
-    "second": 2,
-    "2e": 2,
-    "2nd": 2,
-    "troisieme": 3,
-    "third": 3,
-    "3e": 3,
-    "3rd": 3,
-    "quatrieme": 4,
-    "fourth": 4,
-    "4e": 4,
-    "4th": 4,
-    "dernier": 0,
-    "last": 0,
-}
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ORD_ALT = "|".join(sorted(_ORDINALS, key=len, reverse=True))
-_YEAR = r"(?:\s(?:de\s|of\s)?(?P<y>20\d\d))?"
+Note = tuple[str, str]  # (French, English)
 
 
-def _clip(period_start: date, period_end: date, today: date) -> Period:
-    """Months after the last complete one are not asked for (the year is not over)."""
-    last = last_complete_month(today)
-    end = min(period_end, last) if period_start <= last else period_end
-    return Period(period_start, end)
+@dataclass(frozen=True)
+class PeriodReading:
+    """What the question says about time. `relative_year` marks « l'an dernier », which a
+    follow-up reads as « the same period a year earlier »."""
+
+    period: Period | None
+    rest: str = ""
+    note: Note | None = None
+    unreadable: str | None = None
+    relative_year: bool = False
 
 
-def _year(match_year: str | None, today: date) -> int:
-    return int(match_year) if match_year else today.year
+_MONTH = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_ORD = "(?P<o>" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
+_SEASON = "(?P<s>" + "|".join(sorted(SEASONS, key=len, reverse=True)) + ")"
+_YEAR = r"(?: (?:de |of |en )?(?P<y>20\d\d))?"
+_LAST = r"(?:dernier|derniere|passe|passee|precedent|precedente)"
 
 
-def _rules(today: date):
-    last = last_complete_month(today)
+class _Calendar:
+    """Builders of periods relative to one `today`."""
 
-    def last_n(m):
-        n = int(m.group("n"))
-        return Period(add_months(last, -(n - 1)), last)
+    def __init__(self, today: date):
+        self.today = today
+        self.last = last_complete_month(today)
 
-    def ytd(_m):
-        return Period(date(last.year, 1, 1), last)
+    def clip(self, start: date, end: date) -> Period:
+        """Months after the last complete one are not asked for (the year is not over)."""
+        return Period(start, min(end, self.last) if start <= self.last else end)
 
-    def last_year(_m):
-        return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 1))
+    def year(self, year: str | None) -> int:
+        return int(year) if year else self.today.year
 
-    def last_quarter(_m):
-        start = quarter_start(last)
-        if add_months(start, 2) > last:
+    def month(self, number: int, year: str | None) -> date:
+        """A month without a year: this year's if complete, else last year's."""
+        if year:
+            return date(int(year), number, 1)
+        this = date(self.today.year, number, 1)
+        return this if this <= self.last else date(self.today.year - 1, number, 1)
+
+    def last_months(self, n: int) -> Period:
+        return Period(add_months(self.last, -(n - 1)), self.last)
+
+    def ytd(self) -> Period:
+        return Period(date(self.last.year, 1, 1), self.last)
+
+    def last_quarter(self) -> Period:
+        start = quarter_start(self.last)
+        if add_months(start, 2) > self.last:
             start = add_months(start, -3)
         return Period(start, add_months(start, 2))
 
-    def last_month(_m):
-        return Period.month(last)
+    def season(self, name: str, year: int) -> Period:
+        first, last = SEASON_MONTHS[name]
+        start = date(year - 1 if first > last else year, first, 1)
+        return Period(start, date(year, last, 1))
 
-    def quarter(m):
-        q = int(m.group("q"))
-        y = _year(m.group("y"), today)
-        return _clip(date(y, 3 * q - 2, 1), date(y, 3 * q, 1), today)
 
-    def quarter_word(m):
-        q = _ORDINALS[m.group("o")]
-        if q == 0:
-            return last_quarter(m)
-        y = _year(m.group("y"), today)
-        return _clip(date(y, 3 * q - 2, 1), date(y, 3 * q, 1), today)
+def _span_months(cal: _Calendar, m: re.Match) -> PeriodReading:
+    first, second = MONTHS[m.group("m")], MONTHS[m.group("m2")]
+    if m.group("y2"):
+        end = date(int(m.group("y2")), second, 1)
+    else:
+        end = cal.month(second, m.group("y"))
+    start_year = int(m.group("y")) if m.group("y") else end.year - (first > second)
+    return PeriodReading(cal.clip(date(start_year, first, 1), end))
 
-    def semester(m):
-        s = m.group("s")
-        n = int(s) if s.isdigit() else (_ORDINALS.get(s) or 1)
-        y = _year(m.group("y"), today)
-        return _clip(date(y, 6 * n - 5, 1), date(y, 6 * n, 1), today)
 
-    def end_of_year(m):
-        return Period.month(date(int(m.group("y")), 12, 1))
+def _span_years(cal: _Calendar, m: re.Match) -> PeriodReading:
+    first, second = sorted((int(m.group("y")), int(m.group("y2"))))
+    return PeriodReading(cal.clip(date(first, 1, 1), date(second, 12, 1)))
 
-    def month(m):
-        number = MONTHS[m.group("m")]
-        if m.group("y"):
-            return Period.month(date(int(m.group("y")), number, 1))
-        this = date(today.year, number, 1)
-        return Period.month(this if this <= last else date(today.year - 1, number, 1))
 
-    def year(m):
-        y = int(m.group("y"))
-        return _clip(date(y, 1, 1), date(y, 12, 1), today)
+def _last_n(cal: _Calendar, m: re.Match) -> PeriodReading:
+    n, unit = int(m.group("n")), m.group("u")
+    if unit in ("trimestre", "quarter"):
+        end = cal.last_quarter().end
+        return PeriodReading(Period(add_months(end, -(3 * n - 1)), end))
+    if unit in ("an", "ans", "annee", "year"):
+        year = cal.today.year - 1
+        return PeriodReading(Period(date(year - n + 1, 1, 1), date(year, 12, 1)))
+    return PeriodReading(cal.last_months(n))
 
-    def this_year(_m):
-        return ytd(_m)
 
-    return [
-        (
-            r"(?:sur |over |in |during )?(?:les |the )?(?:last|past|dernier) (?P<n>\d+) "
-            r"(?:dernier )?(?:moi|month)",
-            last_n,
+def _this_quarter(cal: _Calendar, _m) -> PeriodReading:
+    period = Period(quarter_start(cal.last), cal.last)
+    if quarter_start(cal.last) != quarter_start(date(cal.today.year, cal.today.month, 1)):
+        return PeriodReading(period, note=_NO_MONTH_YET_QUARTER)
+    return PeriodReading(period)
+
+
+def _this_half(cal: _Calendar, _m) -> PeriodReading:
+    start = date(cal.last.year, 1 if cal.last.month <= 6 else 7, 1)
+    return PeriodReading(Period(start, cal.last))
+
+
+def _this_month(cal: _Calendar, _m) -> PeriodReading:
+    return PeriodReading(Period.month(cal.last), note=_CURRENT_MONTH)
+
+
+def _season(cal: _Calendar, m: re.Match) -> PeriodReading:
+    name = SEASONS[m.group("s")]
+    if m.groupdict().get("y"):
+        # « l'hiver 2025-2026 » names the winter by the year of its January
+        year = m.group("y2") if name == "winter" and m.group("y2") else m.group("y")
+        occurrence = cal.season(name, int(year))
+        return PeriodReading(cal.clip(occurrence.start, occurrence.end))
+    wants_last = bool(m.group("last") or m.groupdict().get("last2"))
+    year = cal.last.year + 1
+    while True:  # the latest season that has ended (« dernier ») or begun (« cet »)
+        occurrence = cal.season(name, year)
+        edge = occurrence.end if wants_last else occurrence.start
+        if edge <= cal.last:
+            return PeriodReading(cal.clip(occurrence.start, occurrence.end))
+        year -= 1
+
+
+def _quarter(cal: _Calendar, q: int, year: str | None) -> PeriodReading:
+    y = cal.year(year)
+    return PeriodReading(cal.clip(date(y, 3 * q - 2, 1), date(y, 3 * q, 1)))
+
+
+def _quarter_word(cal: _Calendar, m: re.Match) -> PeriodReading:
+    q = ORDINALS[m.group("o")]
+    return PeriodReading(cal.last_quarter()) if q == 0 else _quarter(cal, q, m.group("y"))
+
+
+def _half(cal: _Calendar, n: int, year: str | None) -> PeriodReading:
+    y = cal.year(year)
+    return PeriodReading(cal.clip(date(y, 6 * n - 5, 1), date(y, 6 * n, 1)))
+
+
+def _month(cal: _Calendar, m: re.Match) -> PeriodReading:
+    return PeriodReading(Period.month(cal.month(MONTHS[m.group("m")], m.group("y"))))
+
+
+_NO_MONTH_YET_QUARTER: Note = (
+    "Le trimestre en cours n'a encore aucun mois complet : voici le précédent.",
+    "The current quarter has no complete month yet: here is the previous one.",
+)
+_CURRENT_MONTH: Note = (
+    "Le mois en cours n'est pas terminé : voici le dernier mois complet.",
+    "The current month is not over: here is the last complete month.",
+)
+
+Rule = tuple[str, Callable[[_Calendar, re.Match], PeriodReading]]
+_RULES: list[Rule] = [
+    (
+        rf"(?:de |du |d |from |entre |between )(?:le mois de )?{_MONTH}{_YEAR} "
+        rf"(?:a |au |to |et |and |jusqu a |jusqu en |until |through )?(?:fin )?"
+        + _MONTH.replace("<m>", "<m2>") + _YEAR.replace("<y>", "<y2>"),
+        _span_months,
+    ),
+    (
+        r"(?:(?P<last>last |previous |past )|cet |cette |this |l |en |au |in the |the |in )?"
+        + _SEASON + r" (?:de |of )?(?P<y>20\d\d)(?: (?P<y2>20\d\d))?",
+        _season,
+    ),
+    (
+        r"(?:(?P<last>last |previous |past )|cet |cette |this |l |en |au |in the |the |in )"
+        + _SEASON + r"(?: (?P<last2>" + _LAST + r"))?",
+        _season,
+    ),
+    (
+        r"(?:de |du |from |entre |between |en |in |sur |over )?(?:l annee |the year )?"
+        r"(?P<y>20\d\d) (?:a |au |to |et |and |jusqu a |until |through )?(?P<y2>20\d\d)",
+        _span_years,
+    ),
+    (
+        rf"(?:depuis|since|a partir de|a partir d) (?:le mois de |le debut )?{_MONTH}{_YEAR}",
+        lambda cal, m: PeriodReading(
+            Period(cal.month(MONTHS[m.group("m")], m.group("y")), cal.last)
         ),
-        (
-            r"(?:sur |over |in )?(?:les |the )?(?P<n>\d+) (?:dernier|last|derniere) (?:moi|month)",
-            last_n,
+    ),
+    (r"(?:depuis|since) (?P<y>20\d\d)", lambda cal, m: PeriodReading(
+        Period(date(int(m.group("y")), 1, 1), cal.last))),
+    (
+        r"(?:sur |over |in |during |pour |for )?(?:les |the )?(?:dernier|derniere|last|past) "
+        r"(?P<n>\d+) (?:dernier |derniere )?(?P<u>mois|month|trimestre|quarter|ans|an|annee|year)",
+        _last_n,
+    ),
+    (
+        r"(?:sur |over |in )?(?:les |the )?(?P<n>\d+) (?:dernier|derniere|last|past) "
+        r"(?P<u>mois|month|trimestre|quarter|ans|an|annee|year)",
+        _last_n,
+    ),
+    (r"(?:depuis|sur) (?P<n>\d+) (?P<u>mois|month)", _last_n),
+    (
+        r"(?:sur )?(?:un |1 )?(?:an glissant|annee glissante)|(?P<n>12) mois glissant"
+        r"|rolling (?:12 month|year)|trailing (?:12 month|year)|ttm|sur un an"
+        r"|over the (?:past|last) year|(?:the )?past year",
+        lambda cal, m: PeriodReading(cal.last_months(12)),
+    ),
+    (
+        r"depuis (?:le )?debut de (?:l )?(?:annee|an)|depuis (?:le 1er )?janvier"
+        r"|year to date|ytd|since january|since the start of the year|so far this year"
+        r"|a date|a ce jour|cumul annuel|en cumul",
+        lambda cal, m: PeriodReading(cal.ytd()),
+    ),
+    (
+        r"(?:l )?(?:an|annee) " + _LAST + r"|last year|previous year|prior year|(?:en )?n 1",
+        lambda cal, m: PeriodReading(
+            Period(date(cal.today.year - 1, 1, 1), date(cal.today.year - 1, 12, 1)),
+            relative_year=True,
         ),
-        (r"(?:depui|sur) (?P<n>\d+) (?:moi|month)", last_n),
-        (
-            r"(?:sur |over )?(?:les |the )?(?:douze|twelve) (?:dernier )?(?:moi|month)",
-            lambda m: Period(add_months(last, -11), last),
-        ),
-        (r"depui (?:le )?(?:debut de (?:l )?(?:annee|an)|janvier|le 1er janvier)", ytd),
-        (r"(?:year to date|ytd|since january|since the start of the year|so far this year)", ytd),
-        (r"(?:cette annee|this year|en cour d annee)", this_year),
-        (r"(?:l )?(?:an|annee) (?:dernier|derniere|precedente)|last year|previous year", last_year),
-        (
-            r"(?:le |au |du )?(?:trimestre dernier|dernier trimestre)"
-            r"|last quarter|previous quarter",
-            last_quarter,
-        ),
-        (r"(?:le |du |au )?moi (?:dernier|precedent)|last month|previous month", last_month),
-        (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR, quarter),
-        (
-            r"(?:au |le |du |in the |the )?(?P<o>" + _ORD_ALT + r") (?:trimestre|quarter)" + _YEAR,
-            quarter_word,
-        ),
-        (r"\b(?:s|h)(?P<s>[12])" + _YEAR, semester),
-        (
-            r"(?:au |le |du |in the |the )?(?P<s>premier|second|deuxieme|first|1er) "
-            r"(?:semestre|half)" + _YEAR,
-            semester,
-        ),
-        (r"(?:a |at )?(?:fin|end of|year end) (?P<y>20\d\d)", end_of_year),
-        (
-            r"(?:a |at )?(?:fin |end of |en |in |de |du mois de |au mois de )?(?P<m>"
-            + _MONTH_ALT
-            + r")"
-            + _YEAR,
-            month,
-        ),
-        (r"(?:en |in |pour |for |de |sur |au cour de )?(?:l annee |the year )?(?P<y>20\d\d)", year),
-    ]
+    ),
+    (r"cette annee|this year|en cours d annee|annee en cours|current year|en n",
+     lambda cal, m: PeriodReading(cal.ytd())),
+    (
+        r"(?:le |au |du )?(?:trimestre " + _LAST + r"|dernier trimestre)|last quarter"
+        r"|previous quarter",
+        lambda cal, m: PeriodReading(cal.last_quarter()),
+    ),
+    (r"ce trimestre|trimestre en cour|this quarter|current quarter|quarter to date|qtd",
+     _this_quarter),
+    (r"ce semestre|semestre en cour|this half", _this_half),
+    (r"(?:le |du |au )?mois " + _LAST + r"|last month|previous month",
+     lambda cal, m: PeriodReading(Period.month(cal.last))),
+    (r"ce mois ci|ce mois|mois en cour|this month|current month|month to date|mtd", _this_month),
+    (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR, lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
+    (r"(?P<y>20\d\d) (?:t|q)(?P<q>[1-4])",
+     lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
+    (r"(?:au |le |du |in the |the )?" + _ORD + r" (?:trimestre|quarter)" + _YEAR, _quarter_word),
+    (r"\b(?:s|h)(?P<h>[12])" + _YEAR, lambda cal, m: _half(cal, int(m.group("h")), m.group("y"))),
+    (
+        r"(?:au |le |du |in the |the )?(?P<o>premier|premiere|1er|second|seconde|deuxieme|first)"
+        r" (?:semestre|half)" + _YEAR,
+        lambda cal, m: _half(cal, 1 if ORDINALS[m.group("o")] == 1 else 2, m.group("y")),
+    ),
+    (r"(?:a |at )?(?:fin|end of|year end) (?P<y>20\d\d)",
+     lambda cal, m: PeriodReading(Period.month(date(int(m.group("y")), 12, 1)))),
+    (r"(?:debut|start of|beginning of) (?P<y>20\d\d)",
+     lambda cal, m: PeriodReading(Period.month(date(int(m.group("y")), 1, 1)))),
+    (
+        r"(?:a |at )?(?:fin |end of |en |in |de |du mois de |au mois de |le mois de |for |pour )?"
+        + _MONTH + _YEAR,
+        _month,
+    ),
+    (r"(?:en |in |pour |for |de |sur |au cour de )?(?:l annee |the year )?(?P<y>20\d\d)",
+     lambda cal, m: PeriodReading(cal.clip(date(int(m.group("y")), 1, 1),
+                                           date(int(m.group("y")), 12, 1)))),
+]  # fmt: skip
+_COMPILED = [(re.compile(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])"), build) for p, build in _RULES]
+_SUB_MONTH = re.compile(r"(?<![a-z0-9])(?:" + "|".join(SUB_MONTH) + r")(?![a-z0-9])")
+_IMPOSSIBLE = re.compile(r"(?<![a-z0-9])(?:[tq][05-9]|s[03-9])(?![a-z0-9])")
+
+
+def read_period(text: str, today: date) -> PeriodReading:
+    """The first period expression found (rules in priority order), with the text left."""
+    odd = _SUB_MONTH.search(text) or _IMPOSSIBLE.search(text)
+    if odd:
+        return PeriodReading(None, blank(text, odd.start(), odd.end()), unreadable=odd.group())
+    calendar = _Calendar(today)
+    for pattern, build in _COMPILED:
+        match = pattern.search(text)
+        if match:
+            reading = build(calendar, match)
+            return replace(reading, rest=blank(text, match.start(), match.end()))
+    return PeriodReading(None, text)
 
 
 def parse_period(text: str, today: date) -> tuple[Period | None, str]:
-    """First period expression found (rules in priority order) and the rest of the text."""
-    for pattern, build in _rules(today):
-        match = re.search(r"(?<![a-z0-9])" + pattern + r"(?![a-z0-9])", text)
-        if match:
-            rest = text[: match.start()] + " | " + text[match.end() :]
-            return build(match), rest
-    return None, text
+    """(period or None, the rest of the text): `read_period` without notes."""
+    reading = read_period(text, today)
+    return reading.period, reading.rest

@@ -1,209 +1,132 @@
 """The OfflinePlanner: question → Plan, Clarification or Refusal, in named steps.
 
-A `Planner` protocol lets an LLM planner replace it later; it must return the
-same three outcomes. The planner never builds SQL and reads the warehouse only
-through the Engine (catalog, dimension values).
+normalize → dictation → spelling → intent (refusals) → compare → period → grouping →
+ranking → linking (metric + places) → decide. The planner never builds SQL and reads
+the warehouse only through the Engine (catalog, dimension values).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from datetime import date
-from typing import Protocol
 
 from cockpit.engine import Perimeter, QueryPlan
-from cockpit.nl.dimensions import match_dimensions
-from cockpit.nl.intent import classify
+from cockpit.nl import clarify, dictation, intent
+from cockpit.nl.compare import read_compare
+from cockpit.nl.context import follow_up
+from cockpit.nl.entities import Entities, EntityMatch, unknown_places
+from cockpit.nl.grouping import read_grouping
 from cockpit.nl.language import language
-from cockpit.nl.metrics import match_metrics, pick
-from cockpit.nl.normalize import contains, loose_remove, normalize, remove
-from cockpit.nl.periods import parse_period
+from cockpit.nl.lexicon import lexicon_for
+from cockpit.nl.linking import Links, link
+from cockpit.nl.normalize import GAP, blank, normalize
+from cockpit.nl.outcomes import Clarification, Parts, Planned, Planner, Reading, Refusal
+from cockpit.nl.people import raw_words
+from cockpit.nl.periods import read_period
+from cockpit.nl.ranking import ranked_dimension, read_ranking, to_rank
 from cockpit.periods import Period, last_complete_month
 
+__all__ = ["Clarification", "OfflinePlanner", "Parts", "Planned", "Planner", "Refusal"]
 
-@dataclass
-class Planned:
-    plan: QueryPlan
-    lang: str
-    period_said: bool = True
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Clarification:
-    """A question back. `candidates` are metric ids; `plans` (same order, when the rest of
-    the question was understood) are the plans each choice would run, so a tap answers."""
-
-    question: str
-    candidates: list[str] = field(default_factory=list)
-    lang: str = "fr"
-    plans: list[QueryPlan] = field(default_factory=list)
-
-
-@dataclass
-class Refusal:
-    reason: str
-    lang: str = "fr"
-
-
-@dataclass
-class Parts:
-    """What the question says, before it becomes a plan (used for follow-ups too)."""
-
-    lang: str
-    metric: str | None = None
-    period: Period | None = None
-    grain: str | None = None
-    filters: dict[str, str] = field(default_factory=dict)
-    group_by: list[str] = field(default_factory=list)
-    compare: str | None = None
-    candidates: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
-    refusal: str | None = None
-    domains: tuple[str, ...] = ()
-    generic: bool = False
-
-
-class Planner(Protocol):
-    def plan(
-        self, question: str, today: date, perimeter: Perimeter, previous: QueryPlan | None = None
-    ) -> Planned | Clarification | Refusal: ...
-
-
-_COMPARE = [
-    (
-        "previous_year",
-        [
-            "par rapport a l an dernier",
-            "par rapport a l annee derniere",
-            "par rapport a l annee precedente",
-            "vs l an dernier",
-            "vs n 1",
-            "versu n 1",
-            "par rapport a n 1",
-            "compare a l an dernier",
-            "vs last year",
-            "versu last year",
-            "compared to last year",
-            "compared with last year",
-            "against last year",
-            "year on year",
-            "year over year",
-            "yoy",
-            "than last year",
-        ],
-    ),
-    (
-        "budget",
-        [
-            "par rapport au budget",
-            "vs budget",
-            "versu budget",
-            "compare au budget",
-            "compared to budget",
-            "compared with budget",
-            "against budget",
-            "vs the budget",
-            "against the budget",
-            "compared to the budget",
-        ],
-    ),
-    (
-        "target",
-        [
-            "par rapport a l objectif",
-            "par rapport a la cible",
-            "vs objectif",
-            "vs cible",
-            "vs target",
-            "against target",
-            "compared to target",
-            "against the target",
-            "compared to the target",
-        ],
-    ),
-]
-
-
-def step_compare(text: str) -> tuple[str | None, str]:
-    for kind, phrases in _COMPARE:
-        for phrase in phrases:
-            if contains(text, phrase):
-                return kind, remove(text, phrase)
-    return None, text
+_CONTINUES = ("et", "and", "meme", "pareil", "idem", "same", "also", "aussi", "what about",
+              "how about", "puis")  # fmt: skip
+_WHOLE = re.compile(
+    r"(?<![a-z0-9])(?:(?:pour |sur |de |a )?(?:tout|toute|l ensemble de) (?:l hopital|le ght|"
+    r"le groupe|l etablissement)|tous les (?:pole|service)|au global|globalement|sans filtre"
+    r"|(?:for |across )?the whole (?:hospital|group)|overall|all (?:pole|service)s?)(?![a-z0-9])"
+)
 
 
 class OfflinePlanner:
-    """Rule- and catalogue-driven planner; no network, no weights."""
+    """Grammar- and catalog-driven planner; no network, no model weights."""
 
     def __init__(self, engine):
         self.engine = engine
 
     def parse(self, question: str, today: date, perimeter: Perimeter) -> Parts:
+        lexicon = lexicon_for(self.engine)
         lang = language(question)
-        text = normalize(question)
-        parts = Parts(lang=lang)
-        parts.compare, text = step_compare(text)
-        matches = match_metrics(text, self.engine.metrics())
-        winner, tied = pick(matches)
-        if winner:
-            parts.metric = winner.metric.id
-            text = loose_remove(text, winner.phrase)
-        parts.candidates = [m.metric.id for m in tied]
-        intent = classify(text, lang, bool(winner))
-        parts.refusal = intent.reason if intent.kind == "refused" else None
-        parts.domains = intent.domains
-        parts.generic = any(
-            contains(text, normalize(w).strip()) for w in ("taux", "rate", "ratio", "indicateur")
-        )
-        parts.period, text = parse_period(text, today)
-        # values from the whole warehouse: the engine then refuses what the perimeter hides
-        dims = match_dimensions(text, self.engine, Perimeter.everything())
-        parts.filters, parts.group_by, parts.grain = dims.filters, dims.group_by, dims.grain
-        parts.unknown = dims.unknown
+        text = lexicon.speller.correct_text(dictation.clean(normalize(question), lexicon.known))
+        parts = Parts(lang=lang, continues=text.startswith(tuple(f" {c} " for c in _CONTINUES)))
+        refused = intent.refuse_before_linking(text, question, lexicon.known)
+        parts.compare, text = read_compare(text)
+        period = read_period(text, today)
+        parts.period, parts.unreadable_period = period.period, period.unreadable
+        parts.relative_year = period.relative_year
+        if period.note:
+            parts.notes.append(period.note[0] if lang == "fr" else period.note[1])
+        grouping = read_grouping(period.rest)
+        parts.group_by, parts.grain = grouping.group_by, grouping.grain
+        parts.ranking, text = read_ranking(grouping.rest, question)
+        if whole := _WHOLE.search(text):
+            parts.clear_places, text = True, blank(text, whole.start(), whole.end())
+        links = link(text, lexicon, lang, lambda m: self.engine.metric(m).dimensions)
+        self._read_links(parts, links)
+        if parts.ranking and not parts.group_by:
+            parts.ranked, links.rest = ranked_dimension(links.rest)
+        if refused:
+            parts.refusal = intent.reason(refused, lang, self._example(parts))
+        elif topic := intent.refuse_topic(links.rest):
+            parts.refusal = intent.reason(topic, lang)
+        parts.domains = intent.domains(links.rest)
+        parts.generic = any(f" {w} " in links.rest for w in ("taux", "rate", "ratio", "indicateur"))
+        parts.unknown = unknown_places(links.rest.split(), set(), lexicon.known)
+        parts.unknown += _unknown_names(question, links.rest, lexicon.known)
+        if parts.metric and parts.ranking:
+            parts.rank = self._rank(parts, parts.metric)
         return parts
+
+    def _read_links(self, parts: Parts, links: Links) -> None:
+        parts.metric = links.metric
+        parts.candidates = [m.metric for m in links.metrics] if len(links.metrics) > 1 else []
+        parts.filters = links.entities.filters
+        parts.readings = _readings(parts, links.entities)
+
+    def _rank(self, parts: Parts, metric_id: str):
+        metric = self.engine.metric(metric_id)
+        dimension = (parts.group_by or [parts.ranked])[0]
+        count = len(self.engine.dimension_values(dimension)) if dimension else 1
+        return to_rank(parts.ranking, metric.direction, count)
+
+    def _example(self, parts: Parts) -> str | None:
+        if not parts.metric:
+            return None
+        label = getattr(self.engine.metric(parts.metric).label, parts.lang)
+        return f"« {label} »" if parts.lang == "fr" else f"'{label}'"
 
     def plan(
         self, question: str, today: date, perimeter: Perimeter, previous: QueryPlan | None = None
     ) -> Planned | Clarification | Refusal:
         parts = self.parse(question, today, perimeter)
-        if previous is not None and parts.metric is None and not parts.refusal:
-            from cockpit.nl.context import follow_up
-
-            return follow_up(previous, parts, today)
+        if previous is not None and not parts.refusal and (parts.metric is None or parts.continues):
+            return follow_up(self, previous, parts, today)
         return self.decide(parts, today)
 
     def decide(self, parts: Parts, today: date) -> Planned | Clarification | Refusal:
         lang = parts.lang
         if parts.refusal:
             return Refusal(parts.refusal, lang)
-        if parts.metric is None:
-            if parts.candidates:
-                return self.clarify(parts.candidates, lang, parts, today)
-            if parts.domains:
-                domain = [m.id for m in self.engine.metrics() if m.domain in parts.domains]
-                return self.clarify(domain[:6], lang, parts, today)
-            if parts.generic:
-                rates = [m.id for m in self.engine.metrics() if m.unit == "pct"]
-                return self.clarify(rates[:6], lang, parts, today)
-            return Refusal(
-                "Je ne trouve aucun indicateur du catalogue qui réponde à cette question."
-                if lang == "fr"
-                else "No indicator in the catalogue answers this question.",
-                lang,
-            )
         if parts.unknown:
-            return Refusal(
-                (
-                    f"Je ne connais pas « {parts.unknown[0]} » dans l'entrepôt."
-                    if lang == "fr"
-                    else f"'{parts.unknown[0]}' is not in the warehouse."
-                ),
-                lang,
-            )
+            return Refusal(_unknown_reason(parts.unknown[0], lang), lang)
+        if parts.metric is None:
+            return self._without_metric(parts, today)
+        if parts.unreadable_period:
+            return clarify.period(parts, parts.metric, today)
         metric = self.engine.metric(parts.metric)
-        compare = parts.compare
-        notes: list[str] = []
+        label = getattr(metric.label, lang)
+        if parts.ranking:
+            if not parts.group_by and not parts.ranked:
+                dims = [d for d in ("pole", "service", "establishment") if d in metric.dimensions]
+                rank = parts.rank or to_rank(parts.ranking, "higher_is_better", 1)
+                return clarify.breakdown(parts, metric.id, dims, rank, today)
+            if parts.rank is None:
+                limit = parts.ranking.limit or 1
+                parts.group_by = parts.group_by or [parts.ranked]
+                return clarify.direction(parts, metric.id, label, limit, today)
+            parts.group_by = parts.group_by or [parts.ranked]
+        if parts.readings:
+            return clarify.places(parts, metric.id, label, today)
+        compare, notes = parts.compare, list(parts.notes)
         if compare == "budget" and not metric.budget_expr:
             compare = None  # never silently: the answer says so
             if "budget" not in metric.id:  # a gap to budget is itself the comparison
@@ -212,42 +135,88 @@ class OfflinePlanner:
                     if lang == "fr"
                     else "This indicator has no budget: no comparison made."
                 )
-        period = parts.period or Period.month(last_complete_month(today))
         plan = QueryPlan.build(
             metric.id,
-            period,
+            parts.period or Period.month(last_complete_month(today)),
             grain=parts.grain,
             filters=parts.filters,
             group_by=parts.group_by,
             compare=compare,
+            rank=parts.rank,
         )
         return Planned(plan, lang, parts.period is not None, notes)
 
-    def clarify(
-        self,
-        candidates: list[str],
-        lang: str,
-        parts: Parts | None = None,
-        today: date | None = None,
-    ) -> Clarification:
-        labels = [getattr(self.engine.metric(c).label, lang) for c in candidates]
-        text = (
-            f"Voulez-vous dire : {' ou '.join(labels)} ?"
-            if lang == "fr"
-            else f"Do you mean: {' or '.join(labels)}?"
+    def _without_metric(self, parts: Parts, today: date) -> Clarification | Refusal:
+        label = self._label(parts.lang)
+        if parts.candidates:
+            return clarify.metrics(parts, parts.candidates, label, today)
+        metrics = self.engine.metrics()
+        domains = parts.domains or _domains_of_places(parts)
+        if domains:  # a few of each domain named
+            per_domain = 6 // len(domains)
+            ids = [m.id for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]]
+            return clarify.metrics(parts, ids, label, today)
+        if parts.generic:
+            return clarify.metrics(parts, [m.id for m in metrics if m.unit == "pct"][:6], label,
+                                   today)  # fmt: skip
+        if parts.unreadable_period:
+            return clarify.period(parts, None, today)
+        return Refusal(
+            "Je ne trouve aucun indicateur du catalogue qui réponde à cette question : "
+            "essayez par exemple « taux d'occupation du pôle Médecine le mois dernier »."
+            if parts.lang == "fr"
+            else "No indicator in the catalogue answers this question: try for example "
+            "'bed occupancy in the Medicine pole last month'.",
+            parts.lang,
         )
-        plans = []
-        if parts is not None and today is not None and not parts.unknown:
-            period = parts.period or Period.month(last_complete_month(today))
-            for metric in candidates:
-                plans.append(
-                    QueryPlan.build(
-                        metric,
-                        period,
-                        grain=parts.grain,
-                        filters=parts.filters,
-                        group_by=parts.group_by,
-                        compare=parts.compare,
-                    )
-                )
-        return Clarification(text, candidates, lang, plans)
+
+    def _label(self, lang: str):
+        return lambda metric_id: getattr(self.engine.metric(metric_id).label, lang)
+
+
+def _readings(parts: Parts, found: Entities) -> list[Reading]:
+    """Two values of one dimension (« cardiologie et pneumologie »), or two close readings
+    of the same words (« urgences »): one reading each, for the planner to ask back."""
+    by_dimension: dict[str, list[EntityMatch]] = {}
+    for match in found.chosen:
+        by_dimension.setdefault(match.dimension, []).append(match)
+    several = next((ms for ms in by_dimension.values() if len(ms) > 1), None)
+    if several:
+        alternatives, replaced = several, several[0]
+    elif found.rivals:
+        replaced = next(m for m in found.chosen if m.indices == found.rivals[0].indices)
+        alternatives = [replaced, *found.rivals]
+    else:
+        return []
+    base = {d: v for d, v in parts.filters.items() if d != replaced.dimension}
+    return [
+        Reading({**base, m.dimension: m.value},
+                f"{clarify.dimension_label(m.dimension, parts.lang)} {m.value}")
+        for m in alternatives
+    ]  # fmt: skip
+
+
+def _domains_of_places(parts: Parts) -> tuple[str, ...]:
+    if any(d in parts.filters for d in ("staff_category", "staff_group")):
+        return ("hr",)
+    return ("activity",) if parts.filters else ()
+
+
+def _unknown_names(question: str, rest: str, known) -> list[str]:
+    """Capitalised words (not the first) that are neither places nor words we know."""
+    left = set(rest.split()) - {GAP}
+    names = [w for w in raw_words(question)[1:] if w.capitalised and w.norm.isalpha()]
+    return [w.surface for w in names if w.norm in left and not known(w.norm)]
+
+
+def _unknown_reason(word: str, lang: str) -> str:
+    if lang == "fr":
+        return (
+            f"Je ne connais pas « {word} » : ce n'est ni un pôle, ni un service, ni un "
+            "établissement de l'entrepôt. S'il s'agit d'une personne, je ne donne aucune "
+            "information individuelle."
+        )
+    return (
+        f"I do not know '{word}': it is not a pole, a service or an establishment in the "
+        "warehouse. If it is a person, I give no individual information."
+    )

@@ -1,0 +1,48 @@
+"""Comparisons said in a question: against last year (N-1), the budget or the target.
+
+« par rapport à l'an dernier », « vs N-1 », "compared with budget", « au regard de
+l'objectif »: a comparing word, then what is compared against.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cockpit.nl.normalize import blank
+
+_AGAINST = {
+    "previous_year": r"(?:l |la meme periode de l )?(?:an|annee) (?:dernier|derniere|precedente|"
+    r"passe|passee)|n 1|last year|the previous year|the prior year|previous year|prior year"
+    r"|the same period last year|same period last year",
+    "budget": r"(?:du |le |la |the )?budget|(?:le |the )?prevu|(?:la |the )?prevision budgetaire",
+    "target": r"(?:l |la |le |the )?(?:objectif|cible|target|goal)",
+}
+_COMPARING = (
+    r"(?:par rapport|compare|comparee|comparer|vs|versu|versus|contre|face|au regard|"
+    r"rapporte|relative|relatively|compared|against|than|en comparaison)"
+)
+_GLUE = r"(?: (?:a|au|aux|de|du|d|l|la|le|to|with|the|avec|en))*"
+_RULES = [
+    (kind, re.compile(rf"(?<![a-z0-9]){_COMPARING}{_GLUE} (?:{against})(?![a-z0-9])"))
+    for kind, against in _AGAINST.items()
+]
+_ALONE = [
+    ("previous_year", re.compile(r"(?<![a-z0-9])(?:year on year|year over year|yoy|sur un an "
+                                 r"d ecart|en glissement annuel)(?![a-z0-9])")),
+]  # fmt: skip
+
+
+def read_compare(text: str) -> tuple[str | None, str]:
+    """(previous_year | budget | target | None, the text without the comparison)."""
+    for kind, pattern in [*_RULES, *_ALONE]:
+        match = pattern.search(text)
+        if match:
+            return kind, blank(text, match.start(), match.end())
+    return None, text
+
+
+def vocabulary() -> set[str]:
+    words = set()
+    for source in (*_AGAINST.values(), _COMPARING, _GLUE):
+        words.update(re.findall(r"[a-z]{2,}", source))
+    return words

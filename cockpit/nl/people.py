@@ -1,0 +1,147 @@
+"""Questions about individuals, read from the grammar of the raw question (capitals kept):
+a title and a name (« Mme Leroy », "Dr. Smith"), a role and a name (« l'infirmière
+Sophie », « le patient 123456 »), one person (« le patient », « chaque médecin »), a
+record (« le dossier de »), a list of people (« liste des agents absents », « quels
+médecins »), or a first name and a surname. A plural count (« combien de patients »,
+« nombre d'agents ») is an aggregate and is not caught here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cockpit.nl.normalize import fold, strip_accents
+
+TITLES = frozenset(
+    "monsieur madame mademoiselle docteur professeur doctor mister mr mrs ms miss mme mlle "
+    "dr pr prof".split()
+)
+ROLES = frozenset(
+    "patient patiente malade agent infirmier infirmiere medecin docteur praticien interne "
+    "soignant soignante sage salarie salariee employe employee collaborateur "
+    "collaboratrice personne nurse doctor physician worker person resident individu "
+    "individual beneficiaire".split()
+)
+_ONE = frozenset(
+    "le la l du ce cet cette mon ma son sa the this that my his her quel quelle which".split()
+)
+_EACH = frozenset("chaque each every".split())
+_LIST = frozenset("liste lister listing list nom noms name names nominatif nominative".split())
+_WHICH = frozenset("quels quelles quel quelle which".split())
+_COUNTING = frozenset("combien nombre many number".split())
+RECORDS = (
+    "dossier", "dossiers", "record", "records", "fiche", "ipp", "nir", "securite sociale",
+    "date de naissance", "date of birth", "birth date", "adresse", "address", "telephone",
+    "phone number", "identite", "identity", "nominatif", "nominative",
+)  # fmt: skip
+_WHO = frozenset("qui who whom".split())
+_WHO_VERBS = frozenset("a est sont etait ont fait has is are was did had does".split())
+FIRST_NAMES = frozenset(
+    """
+    jean marie pierre michel philippe alain nicolas christophe patrick daniel bernard eric
+    laurent frederic stephane david julien thomas sebastien olivier francois isabelle nathalie
+    sylvie catherine sophie christine valerie sandrine veronique celine stephanie julie aurelie
+    camille lea manon emma chloe ines sarah laura anne monique francoise martine nicole
+    jacques andre louis paul antoine lucas hugo arthur jules gabriel raphael maxime romain
+    vincent mathieu guillaume benoit cedric damien jerome fabrice thierry didier gerard
+    brigitte chantal dominique helene elodie emilie marion pauline justine mathilde alice
+    john james robert william richard charles joseph mary patricia jennifer linda elizabeth
+    susan jessica karen nancy lisa betty sandra ashley emily michelle amanda
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    surface: str  # as typed, capitals kept
+    norm: str  # lower case, no accents, plural folded
+
+    @property
+    def capitalised(self) -> bool:
+        return self.surface[:1].isupper() and not self.surface.isupper()
+
+    @property
+    def plural(self) -> bool:
+        return self.norm != strip_accents(self.surface.lower()).rstrip(".")
+
+
+@dataclass(frozen=True)
+class Individual:
+    """What makes a question about individuals: kind person | patient | record | list."""
+
+    kind: str
+    words: str
+
+
+def raw_words(question: str) -> list[Word]:
+    found = re.findall(r"[^\W_]+\.?", question.replace("’", "'"))
+    return [Word(w, fold(strip_accents(w.lower()).rstrip("."))) for w in found]
+
+
+def find_individual(question: str, known: Callable[[str], bool]) -> Individual | None:
+    """The first sign that the question is about individuals, or None."""
+    ws = raw_words(question)
+    text = " " + " ".join(w.norm for w in ws) + " "
+    for record in RECORDS:
+        if f" {record} " in text:
+            return Individual("record", record)
+    for i, word in enumerate(ws):
+        after = ws[i + 1] if i + 1 < len(ws) else None
+        before = ws[i - 1].norm if i else ""
+        if _is_title(word, after) and after and _is_name(after, known):
+            return Individual("person", f"{word.surface} {after.surface}")
+        if word.norm in ROLES and not word.plural:
+            kind = "patient" if word.norm in ("patient", "patiente", "malade") else "person"
+            if after and (_is_name(after, known) or after.norm.isdigit()):
+                return Individual(kind, f"{word.surface} {after.surface}")
+            if before in _ONE or before in _EACH:
+                return Individual(kind, f"{ws[i - 1].surface} {word.surface}")
+        if word.norm in ROLES and _asks_which(ws[max(0, i - 3) : i]):
+            return Individual("list", " ".join(w.surface for w in ws[max(0, i - 3) : i + 1]))
+        if word.norm in ROLES and before in _LIST:
+            return Individual("list", f"{ws[i - 1].surface} {word.surface}")
+        if word.norm in _LIST and _role_within(ws[i + 1 : i + 4]):
+            return Individual("list", word.surface)
+        if word.norm in FIRST_NAMES and after and _is_name(after, known) and not known(word.norm):
+            return Individual("person", f"{word.surface} {after.surface}")
+        if after and word.capitalised and after.capitalised and i > 0:
+            if not known(word.norm) and not known(after.norm):
+                return Individual("person", f"{word.surface} {after.surface}")
+    if len(ws) > 1 and ws[0].norm in _WHO and ws[1].norm in _WHO_VERBS:
+        return Individual("person", f"{ws[0].surface} {ws[1].surface}")
+    return None
+
+
+def _is_title(word: Word, after: Word | None) -> bool:
+    if word.norm in TITLES and not word.plural:
+        return True
+    # « M. Bernard »: a capital M alone, then a name
+    return word.surface in ("M.", "M") and after is not None and after.capitalised
+
+
+def _is_name(word: Word, known: Callable[[str], bool]) -> bool:
+    """A proper name: capitalised or unknown, and not a word of the question grammar."""
+    if not word.norm.isalpha() or len(word.norm) < 2:
+        return False
+    return not known(word.norm) and (word.capitalised or word.surface.islower())
+
+
+def _asks_which(words: list[Word]) -> bool:
+    """« quels (sont les) … », "which …", « qui sont les … »: people are the answer."""
+    said = [w.surface.lower() for w in words]
+    if any(w.norm in _COUNTING for w in words):
+        return False
+    return any(w in _WHICH for w in said) or "qui sont" in " ".join(said)
+
+
+def _role_within(words: list[Word]) -> bool:
+    return any(w.norm in ROLES for w in words)
+
+
+def vocabulary() -> set[str]:
+    words = set(TITLES | ROLES | _ONE | _EACH | _LIST | _WHICH | _WHO | _WHO_VERBS)
+    for record in RECORDS:
+        words.update(record.split())
+    return words

@@ -1,0 +1,132 @@
+"""Rankings and superlatives: « quel pôle a le plus… », « les 3 services avec la DMS la
+plus longue », "which service has the lowest occupancy", "top 5 services by overtime".
+
+« le plus / le moins » speak of the value whatever the metric's direction (SPEC §6);
+« meilleur / pire », "best / worst" speak of performance, so their order comes from
+the metric's direction later. « classement » ranks every value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cockpit.engine import Rank
+from cockpit.engine.plan import MAX_RANK
+from cockpit.nl.dimension_words import DIMENSION_NOUNS
+from cockpit.nl.normalize import GAP, blank, strip_accents
+
+_HIGH = "eleve|elevee|haut|haute|fort|forte|grand|grande|gro|grosse|important|importante|long|longue|nombreu|nombreuse|cher|chere"  # noqa: E501
+_LOW = "bas|basse|faible|petit|petite|court|courte|reduit|reduite"
+_NOT_RANKING = "recent|recente|tard|tot|souvent|vite"
+_SUPERLATIVE = re.compile(
+    r"(?<![a-z0-9])(?:le|la|les|l|au|du|des) (?P<dir>plus|moins)(?: (?P<adj>"
+    + _HIGH + "|" + _LOW + "|" + _NOT_RANKING + r"))?(?![a-z0-9])"
+)  # fmt: skip
+_ENGLISH = {
+    "desc": "highest|most|largest|biggest|greatest|longest|top|maximum|max|heaviest|costliest",
+    "asc": "lowest|least|fewest|smallest|shortest|bottom|minimum|min|cheapest",
+}
+_FRENCH = {"desc": "maximum|en tete|premier|premiere", "asc": "minimum|dernier|derniere"}
+_JUDGEMENT = {
+    "best": "meilleur|meilleure|best|le mieux|performant|performante",
+    "worst": "pire|worst|moins bon|moins bonne|le plus mauvais|la plus mauvaise",
+}
+_ALL = "classement|classe|classer|ranking|rank|ranked|palmares|hierarchie"
+
+
+def _word_re(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")
+
+
+_ORDER_RES = [(order, _word_re(f"{_ENGLISH[order]}|{_FRENCH[order]}")) for order in _ENGLISH]
+_JUDGEMENT_RES = [(kind, _word_re(words)) for kind, words in _JUDGEMENT.items()]
+_ALL_RE = _word_re(_ALL)
+_NOUNS = "|".join(DIMENSION_NOUNS)
+# A count of places: « les 3 », "top 5", « 3 services », « 5 premiers » (not « titre 2 »).
+_NUMBER = re.compile(
+    rf"(?:(?<= )(?:les|the|top|bottom|des|aux|first|last|\{GAP}) (?P<n>\d{{1,2}})(?![a-z0-9])"
+    rf"|(?<= )(?P<m>\d{{1,2}}) (?=(?:{_NOUNS}|premier|premiere|dernier|derniere|first|last) ))"
+)
+DEFAULT_PLURAL_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """order: desc | asc | None (decided by `judgement` and the metric's direction);
+    limit None with `every` means all values; `plural` when the question named several."""
+
+    order: str | None
+    limit: int | None
+    judgement: str | None = None
+    every: bool = False
+    plural: bool = False
+
+
+def read_ranking(text: str, question: str) -> tuple[Ranking | None, str]:
+    """(the ranking asked, the text without its words). `question` is the raw question,
+    read for plurals (« quels services », "top services")."""
+    order, judgement, every, rest = None, None, False, text
+    if match := _SUPERLATIVE.search(rest):
+        adjective = match.group("adj") or ""
+        if re.fullmatch(_NOT_RANKING, adjective):
+            return None, text
+        low = bool(re.fullmatch(_LOW, adjective))
+        order = "desc" if (match.group("dir") == "plus") != low else "asc"
+        rest = blank(rest, match.start(), match.end())
+    for kind, pattern in _JUDGEMENT_RES:
+        if order is None and (match := pattern.search(rest)):
+            judgement = kind
+            rest = blank(rest, match.start(), match.end())
+    for kind, pattern in _ORDER_RES:
+        if order is None and judgement is None and (match := pattern.search(rest)):
+            order = kind
+            rest = blank(rest, match.start(), match.end())
+    if match := _ALL_RE.search(rest):
+        every = True
+        order = order or ("desc" if judgement is None else None)
+        rest = blank(rest, match.start(), match.end())
+    if order is None and judgement is None:
+        return None, text
+    limit = None
+    if number := _NUMBER.search(rest):
+        limit = int(number.group("n") or number.group("m"))
+        start = number.start("n") if number.group("n") else number.start("m")
+        rest = blank(rest, start, start + len(str(limit)))
+    plural = _names_several(question)
+    if limit is None and not every:
+        limit = DEFAULT_PLURAL_LIMIT if plural else 1
+    return Ranking(order, limit, judgement, every and limit is None, plural), rest
+
+
+def to_rank(ranking: Ranking, direction: str, count: int) -> Rank | None:
+    """The engine's Rank for a metric of this direction; `count` values when all are
+    ranked. None when « le meilleur » cannot be told (a metric aimed at a target)."""
+    order = ranking.order
+    if order is None:
+        if direction == "target_band":
+            return None
+        high_is_good = direction == "higher_is_better"
+        order = "desc" if (ranking.judgement == "best") == high_is_good else "asc"
+    limit = ranking.limit if ranking.limit is not None else count
+    return Rank(order, max(1, min(limit, MAX_RANK)))
+
+
+def ranked_dimension(text: str) -> tuple[str | None, str]:
+    """The first dimension noun left in the text: what is ranked (« quel *pôle* »)."""
+    for word in text.split():
+        if word != GAP and word in DIMENSION_NOUNS:
+            return DIMENSION_NOUNS[word], text.replace(f" {word} ", f" {GAP} ", 1)
+    return None, text
+
+
+def _names_several(question: str) -> bool:
+    words = re.findall(r"[a-z]+", strip_accents(question.lower()))
+    plural_nouns = {f"{noun}s" for noun in DIMENSION_NOUNS} | {"hopitaux", "hospitals"}
+    return any(w in plural_nouns for w in words)
+
+
+def vocabulary() -> set[str]:
+    sources = [_HIGH, _LOW, _NOT_RANKING, _ALL, *_ENGLISH.values(), *_FRENCH.values()]
+    sources += list(_JUDGEMENT.values())
+    return {w for source in sources for w in re.findall(r"[a-z]{2,}", source)} | {"plus", "moins"}
