@@ -78,3 +78,12 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo_engine(demo_warehouse):
+    """An Engine over the demo warehouse and the shipped catalog (read-only)."""
+    from cockpit import config
+    from cockpit.engine import Engine
+
+    return Engine(demo_warehouse, config.queries_dir(None))

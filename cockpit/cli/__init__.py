@@ -1,6 +1,8 @@
-"""The `cockpit` command: one typer app, one module per command group."""
+"""The `cockpit` command: one typer app, one module per command group (`NAME_cmd.py`)."""
 
 from __future__ import annotations
+
+import sys
 
 import typer
 
@@ -13,16 +15,24 @@ app = typer.Typer(
 )
 
 
-def _register() -> None:
-    # Each command module adds its commands to `app` on import.
+@app.callback()
+def _root() -> None:
+    """Cockpit — steering dashboard for French public hospitals."""
+
+
+def _register(command: str | None = None) -> None:
+    """Import the command modules, each adding its commands to `app`: only `command`'s
+    own module when it has one (`cockpit ask` loads no web server), else all of them."""
     import importlib
     import pkgutil
 
-    for module in pkgutil.iter_modules(__path__):
-        if module.name.endswith("_cmd"):
-            importlib.import_module(f"{__name__}.{module.name}")
+    modules = [m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")]
+    wanted = f"{command}_cmd"
+    for name in [wanted] if wanted in modules else modules:
+        importlib.import_module(f"{__name__}.{name}")
 
 
 def main() -> None:
-    _register()
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    _register(command)
     app()

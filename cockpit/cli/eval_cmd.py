@@ -1,40 +1,38 @@
-"""`cockpit eval QUESTIONS.jsonl`: NL accuracy report against expected plans.
+"""`cockpit eval QUESTIONS.jsonl`: a planner's accuracy against expected plans.
 
 Each line: {"question", "today", "expect": {status, metric, period, filters, grain,
-group_by, compare}}; only keys present in `expect` are compared. Status
-"not_answered" accepts clarify or refused.
+group_by, compare, rank}}; only keys present in `expect` are compared. Status
+"not_answered" accepts clarify or refused. Prints the accuracy of whole plans and of
+each field, then the misses with what was expected and what came.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from cockpit import config
 from cockpit.cli import app
-from cockpit.engine import Engine
+
+FIELDS = ("status", "metric", "period", "filters", "grain", "group_by", "compare", "rank")
 
 
 def check(expect: dict, got: dict) -> list[str]:
     """The differences between an expected plan and an ask() result (empty = correct)."""
-    wrong = []
     status = expect.get("status")
     if status == "not_answered":
         return [] if got["status"] != "answered" else ["status"]
     if status and got["status"] != status:
         return ["status"]
-    for key, value in expect.items():
-        if key != "status" and got.get(key) != value:
-            wrong.append(key)
-    return wrong
+    return [key for key, value in expect.items() if key != "status" and got.get(key) != value]
 
 
 def evaluate(path: Path, engine, planner=None) -> list[tuple[dict, dict, list[str]]]:
+    """(case, answer, wrong fields) for each question of a JSONL file."""
     from cockpit.nl.ask import ask
 
     results = []
@@ -48,40 +46,45 @@ def evaluate(path: Path, engine, planner=None) -> list[tuple[dict, dict, list[st
     return results
 
 
+def field_accuracy(results) -> dict[str, tuple[int, int]]:
+    """field → (right, asked) over the cases whose expectation names that field."""
+    scores: dict[str, tuple[int, int]] = {}
+    for case, _got, wrong in results:
+        expect = case.get("expect", {})
+        for field in FIELDS:
+            if field in expect and (field == "status" or "status" not in wrong):
+                right, asked = scores.get(field, (0, 0))
+                scores[field] = (right + (field not in wrong), asked + 1)
+    return scores
+
+
 @app.command("eval")
 def eval_command(
     questions: Path = typer.Argument(..., help="JSONL file of questions with expected plans."),
-    db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
-    queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
     planner: str | None = typer.Option(
         None, "--planner", help="offline | llm | auto (default $COCKPIT_PLANNER, else auto)."
     ),
+    db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
+    queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
 ) -> None:
     """Run each question and compare to its expected plan; print the accuracy."""
+    from cockpit.engine import Engine, WarehouseMissing
     from cockpit.nl.planners import PlannerUnavailable, planner_for
 
-    engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
     try:
-        chosen = planner_for(engine, planner)
-    except PlannerUnavailable as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    results = evaluate(questions, engine, chosen)
-    table = Table(title=f"NL eval — {questions.name}")
-    for column in ("ok", "question", "status", "metric", "period", "wrong"):
-        table.add_column(column)
+        engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
+        results = evaluate(questions, engine, planner_for(engine, planner))
+    except (OSError, json.JSONDecodeError, WarehouseMissing, PlannerUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    correct = sum(not wrong for *_, wrong in results)
+    typer.echo(f"NL eval — {questions.name}, {len(results)} questions")
+    for field, (right, asked) in field_accuracy(results).items():
+        typer.echo(f"  {field:<9} {right}/{asked}")
     for case, got, wrong in results:
-        period = got.get("period") or {}
-        table.add_row(
-            "✓" if not wrong else "✗",
-            case["question"],
-            got["status"],
-            got.get("metric") or "",
-            f"{period.get('start', '')}..{period.get('end', '')}" if period else "",
-            ", ".join(wrong),
-        )
-    console = Console(width=200)
-    console.print(table)
-    correct = sum(not w for _, _, w in results)
-    total = len(results) or 1
-    console.print(f"accuracy: {correct}/{len(results)} = {correct / total:.3f}")
+        if wrong:
+            typer.echo(f"✗ {case['question']}")
+            for field in wrong:
+                typer.echo(f"    {field}: expected {case['expect'].get(field)!r}, "
+                           f"got {got.get(field)!r}")  # fmt: skip
+    typer.echo(f"accuracy: {correct}/{len(results)} = {correct / (len(results) or 1):.3f}")

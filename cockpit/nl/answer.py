@@ -1,99 +1,116 @@
-"""One-sentence answer in the question's language, numbers formatted by cockpit.formatting."""
+"""One sentence answering the question, in its language, figures formatted by
+cockpit.formatting: a figure (with its comparison), a ranking (winner first), a
+breakdown, or a series (first and last value, highest and lowest)."""
 
 from __future__ import annotations
 
-from cockpit.engine.alerts import status_reason
-from cockpit.engine.figures import Figure
 from cockpit.engine.plan import QueryResult
-from cockpit.engine.signals import gap, trend
-from cockpit.formatting import format_value, month_name
+from cockpit.formatting import format_percent, format_value
+from cockpit.nl.answer_words import (
+    bucket_words,
+    missing_months,
+    period_words,
+    place_words,
+    row_label,
+)
 
-
-def _period_words(period, lang: str) -> str:
-    if period.start == period.end:
-        return (
-            f"en {month_name(period.start, lang)}"
-            if lang == "fr"
-            else f"in {month_name(period.start, lang)}"
-        )
-    a = month_name(period.start, lang)
-    b = month_name(period.end, lang)
-    return f"de {a} à {b}" if lang == "fr" else f"from {a} to {b}"
-
-
-def _where(filters: dict[str, str], lang: str) -> str:
-    if not filters:
-        return ""
-    return " (" + ", ".join(filters.values()) + ")"
+_REFERENCES = {"previous_year": ("N-1", "last year"), "budget": ("budget", "budget"),
+               "target": ("objectif", "target")}  # fmt: skip
+_INLINE_ROWS = 12
 
 
 def sentence(metric, result: QueryResult, lang: str) -> str:
     plan = result.plan
-    label = getattr(metric.label, lang)
-    when = _period_words(plan.period, lang)
-    where = _where(plan.filter_map, lang)
-    no_data = [n for n in result.notes if n.startswith("no data")]
-    if result.is_single:
-        row = result.single_row or {}
-        value = row.get("value")
-        if value is None:
-            text = (
-                f"Aucune donnée pour {label}{where} {when}."
-                if lang == "fr"
-                else f"No data for {label}{where} {when}."
-            )
-            return text + (f" ({'; '.join(no_data)})" if no_data else "")
-        shown = format_value(value, metric.format, metric.unit, lang)
-        other = row.get("compare_value")
-        if plan.compare in ("budget", "target") and other is not None:
-            # The side of the target or budget, and the gap, in the words every screen uses.
-            figure = Figure(value, target=other, reference=plan.compare, status=row.get("status"))
-            change = gap(metric, value, other, row.get("status"), lang)
-            shown = f"{status_reason(metric, figure, lang)} ({change.text})"
-        text = (
-            f"{label}{where} {when} : {shown}"
-            if lang == "fr"
-            else f"{label}{where} {when}: {shown}"
-        )
-        if plan.compare == "previous_year" and other is not None:
-            change = trend(metric, value, other, lang).text
-            other = format_value(other, metric.format, metric.unit, lang)
-            text += (
-                f" contre {other} (N-1, {change})"
-                if lang == "fr"
-                else f" against {other} (last year, {change})"
-            )
-        text += "."
+    head = f"{getattr(metric.label, lang)}{place_words(plan.filter_map, lang)} " + period_words(
+        plan.period, lang
+    )
+    if not result.rows or all(r.get("value") is None for r in result.rows):
+        text = f"Aucune donnée pour {head}." if lang == "fr" else f"No data for {head}."
+    elif result.is_single:
+        text = _figure(metric, result.rows[0], head, plan.compare, lang)
+    elif plan.rank and plan.group_by and not plan.grain:
+        text = _ranking(metric, result, head, lang)
+    elif plan.group_by and not plan.grain and len(result.rows) <= _INLINE_ROWS:
+        items = ", ".join(_item(metric, r, plan.group_by, lang) for r in result.rows)
+        text = f"{head}{_colon(lang)}{items}."
+    elif plan.grain and not plan.group_by:
+        text = _series(metric, result.rows, head, lang)
     else:
         n = len(result.rows)
-        if plan.group_by and plan.grain is None and 0 < n <= 12:
-            items = ", ".join(
-                " / ".join(str(r.get(d)) for d in plan.group_by)
-                + " "
-                + format_value(r.get("value"), metric.format, metric.unit, lang)
-                for r in result.rows
-            )
-            sep = " : " if lang == "fr" else ": "
-            return f"{label}{where} {when}{sep}{items}." + (
-                " Attention : pas encore de données pour une partie des mois demandés."
-                if no_data and lang == "fr"
-                else (" Note: some of the months asked have no data yet." if no_data else "")
-            )
-        text = (
-            f"{label}{where} {when} : {n} lignes ci-dessous."
-            if lang == "fr"
-            else f"{label}{where} {when}: {n} rows below."
+        text = f"{head}{_colon(lang)}" + (
+            f"{n} lignes ci-dessous." if lang == "fr" else f"{n} rows below."
         )
-        if n == 0:
-            text = (
-                f"Aucune donnée pour {label}{where} {when}."
-                if lang == "fr"
-                else f"No data for {label}{where} {when}."
-            )
-    if no_data:
-        text += (
-            " Attention : pas encore de données pour une partie des mois demandés."
-            if lang == "fr"
-            else " Note: some of the months asked have no data yet."
+    missing = missing_months(result.notes, lang)
+    return f"{text} {missing}" if missing else text
+
+
+def _colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "
+
+
+def _shown(metric, value, lang: str) -> str:
+    return format_value(value, metric.format, metric.unit, lang)
+
+
+def _figure(metric, row: dict, head: str, compare: str | None, lang: str) -> str:
+    text = f"{head}{_colon(lang)}{_shown(metric, row['value'], lang)}"
+    if compare and row.get("compare_value") is not None:
+        other = _shown(metric, row["compare_value"], lang)
+        reference = _REFERENCES[compare][0 if lang == "fr" else 1]
+        pct = format_percent(row["delta_pct"], lang) if row.get("delta_pct") is not None else ""
+        inside = f"{reference}, {pct}" if pct else reference
+        text += f" contre {other} ({inside})" if lang == "fr" else f" against {other} ({inside})"
+    return text + "."
+
+
+def _item(metric, row: dict, dimensions, lang: str) -> str:
+    return f"{row_label(row, dimensions, lang)} {_shown(metric, row.get('value'), lang)}"
+
+
+def _ranking(metric, result: QueryResult, head: str, lang: str) -> str:
+    """« … — valeur la plus élevée : Gériatrie (92,9 %) », winner first."""
+    plan, rows = result.plan, result.rows
+    high = plan.rank.order == "desc"
+    n = len(rows)
+    if lang == "fr":
+        what = (
+            ("valeur la plus élevée" if high else "valeur la plus basse")
+            if plan.rank.limit == 1
+            else f"les {n} valeurs les plus " + ("élevées" if high else "basses")
         )
-    return text
+    else:
+        what = (("highest" if high else "lowest") if plan.rank.limit == 1
+                else (f"top {n}" if high else f"bottom {n}"))  # fmt: skip
+    # rows with no value or no place (charges not assigned to a pole) never win
+    named = [r for r in rows if r.get("value") is not None and
+             all(r.get(d) is not None for d in plan.group_by)] or rows  # fmt: skip
+    shown = named[:5]
+    items = ", ".join(
+        f"{row_label(r, plan.group_by, lang)} ({_shown(metric, r.get('value'), lang)})"
+        for r in shown
+    )
+    more = ""
+    if n > 5:
+        more = f", … ({n} lignes ci-dessous)" if lang == "fr" else f", … ({n} rows below)"
+    return f"{head} — {what}{_colon(lang)}{items}{more}."
+
+
+def _series(metric, rows: list[dict], head: str, lang: str) -> str:
+    """« … par mois : de 84,1 % (janvier 2026) à 83,2 % (octobre 2026) ; plus haut … »."""
+    known = [r for r in rows if r.get("value") is not None]
+    first, last = known[0], known[-1]
+    top = max(known, key=lambda r: r["value"])
+    low = min(known, key=lambda r: r["value"])
+
+    def at(row: dict) -> str:
+        return f"{_shown(metric, row['value'], lang)} ({bucket_words(row['period'], lang)})"
+
+    if lang == "fr":
+        text = f"{head}{_colon(lang)}de {at(first)} à {at(last)}"
+        if len(known) > 2:
+            text += f" ; plus haut {at(top)}, plus bas {at(low)}"
+    else:
+        text = f"{head}{_colon(lang)}from {at(first)} to {at(last)}"
+        if len(known) > 2:
+            text += f"; highest {at(top)}, lowest {at(low)}"
+    return text + "."

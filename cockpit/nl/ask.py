@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from cockpit.engine import Perimeter, QueryError, QueryPlan
+from cockpit.engine import Perimeter, PerimeterDenied, QueryError, QueryPlan
 from cockpit.nl.answer import sentence
+from cockpit.nl.language import language
 from cockpit.nl.outcomes import Clarification, Planned, Planner, Refusal
 from cockpit.nl.planner import OfflinePlanner
 
@@ -20,6 +21,7 @@ def _empty(status: str, answer: str, **extra) -> dict[str, Any]:
         "filters": {},
         "group_by": [],
         "compare": None,
+        "rank": None,
         "value": None,
         "rows": None,
         "unit": None,
@@ -42,6 +44,16 @@ def ask(
     today = today or date.today()
     perimeter = perimeter or Perimeter.everything()
     planner = planner or OfflinePlanner(engine)
+    if previous is not None:
+        try:
+            engine.validate(previous, perimeter)
+        except QueryError as exc:
+            reason = (
+                f"Le plan de la question précédente n'est pas valide : {exc}."
+                if language(question) == "fr"
+                else f"The previous question's plan is not valid: {exc}."
+            )
+            return _empty("refused", reason)
     outcome = planner.plan(question, today, perimeter, previous)
     if isinstance(outcome, Refusal):
         return _empty("refused", outcome.reason)
@@ -69,6 +81,15 @@ def answer_plan(
     try:
         engine.validate(plan, perimeter)
         result = engine.run(plan, perimeter)
+    except PerimeterDenied as exc:
+        reason = (
+            f"Cette question sort de votre périmètre ({exc}) : je réponds sur ce que vous "
+            "pouvez voir dans le tableau de bord."
+            if lang == "fr"
+            else f"This question is outside your perimeter ({exc}): I answer about what you "
+            "can see in the dashboard."
+        )
+        return {**_empty("refused", reason), **plan.as_json(), "value": None}
     except QueryError as exc:
         reason = f"Je ne peux pas répondre : {exc}." if lang == "fr" else f"I cannot answer: {exc}."
         return {**_empty("refused", reason), **plan.as_json(), "value": None}

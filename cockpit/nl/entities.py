@@ -15,13 +15,14 @@ from cockpit.nl.dimension_words import DIMENSION_NOUNS
 from cockpit.nl.function_words import GLUE
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.normalize import GAP
-from cockpit.nl.phrases import Similar, find_part
+from cockpit.nl.phrases import Similar, find_parts
 
 # Words that never name a place on their own (« personnel » in « personnel médical »).
 _GENERIC = frozenset(DIMENSION_NOUNS) | {
     "ch", "soin", "centre", "hospitalier", "personnel", "staff", "non", "unite",
 }  # fmt: skip
 _MIN_SCORE = 0.25
+_PLACES = ("establishment", "site", "pole", "service")  # coarse to fine
 _CLOSE = 0.15
 
 
@@ -49,13 +50,10 @@ def candidates(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Entity
     said = {w for found in similar for w in found}
     out = []
     for entity in lexicon.entities_with(said):
-        found = find_part(ws, similar, entity.words)
-        if found is None or found.coverage < _MIN_SCORE:
-            continue
-        matched = [ws[i] for i in found.indices]
-        if all(w in _GENERIC for w in matched):
-            continue
-        out.append(EntityMatch(entity.dimension, entity.value, found.coverage, found.indices))
+        for found in find_parts(ws, similar, entity.words):
+            if found.coverage < _MIN_SCORE or all(ws[i] in _GENERIC for i in found.indices):
+                continue
+            out.append(EntityMatch(entity.dimension, entity.value, found.coverage, found.indices))
     return out
 
 
@@ -66,7 +64,8 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
     def key(m: EntityMatch):
         named = nouns.get(_before(ws, min(m.indices))) == m.dimension
         fits = allowed is None or m.dimension in allowed
-        return (len(m.indices), named, fits, round(m.score, 3))
+        coarse = -_PLACES.index(m.dimension) if m.dimension in _PLACES else 0
+        return (len(m.indices), named, fits, round(m.score, 3), coarse)
 
     out = Entities()
     taken: set[tuple[str, str]] = set()
@@ -76,15 +75,19 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
         out.chosen.append(match)
         taken.add((match.dimension, match.value))
         out.used |= match.indices
-        if match.score < 1.0:
-            out.rivals.extend(_rivals(match, found, key))
+        out.rivals.extend(
+            r for r in _rivals(match, found, key) if (r.dimension, r.value) not in taken
+        )
         noun = _before(ws, min(match.indices))
         if noun in nouns:
             out.used.add(noun)
+    out.chosen.sort(key=lambda m: min(m.indices))  # as said in the question
     return out
 
 
 def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMatch]:
+    """Other readings of the same words, as close; a finer place of the same name is not
+    one (the site « Rochebrune » of the establishment « CH de Rochebrune »)."""
     return [
         other
         for other in found
@@ -92,6 +95,10 @@ def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMat
         and other.value != match.value
         and key(other)[:3] == key(match)[:3]
         and other.score >= match.score - _CLOSE
+        and not (
+            other.dimension != match.dimension
+            and {match.dimension, other.dimension} <= set(_PLACES)
+        )
     ]
 
 

@@ -16,7 +16,7 @@ _NON_WORD = re.compile(r"[^a-z0-9\-]+")
 _INVARIABLE = frozenset(
     "mois plus moins depuis temps fois sous tres apres pres dans sans vers alors puis "
     "toujours jamais lors mars parmi ailleurs voix prix choix this is was has does less "
-    "its as us yes versus status analysis chaos deux trois taux".split()
+    "its as us yes versus status analysis chaos deux trois taux printemps".split()
 )
 GAP = "|"
 

@@ -239,9 +239,9 @@ _RULES: list[Rule] = [
     (r"(?:le |du |au )?mois " + _LAST + r"|last month|previous month",
      lambda cal, m: PeriodReading(Period.month(cal.last))),
     (r"ce mois ci|ce mois|mois en cour|this month|current month|month to date|mtd", _this_month),
-    (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR, lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
     (r"(?P<y>20\d\d) (?:t|q)(?P<q>[1-4])",
      lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
+    (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR, lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
     (r"(?:au |le |du |in the |the )?" + _ORD + r" (?:trimestre|quarter)" + _YEAR, _quarter_word),
     (r"\b(?:s|h)(?P<h>[12])" + _YEAR, lambda cal, m: _half(cal, int(m.group("h")), m.group("y"))),
     (

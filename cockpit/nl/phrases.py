@@ -59,10 +59,11 @@ def _next_match(ws, similar, word, after: int, allowed_between: int) -> int | No
     return None
 
 
-def find_part(ws: list[str], similar: Similar, words: tuple[str, ...]) -> Found | None:
-    """The longest run of the question's words saying some of `words`, in order."""
+def find_parts(ws: list[str], similar: Similar, words: tuple[str, ...]) -> list[Found]:
+    """Every run of the question's words saying some of `words`, in order, side by side
+    (« chirurgie viscérale ou digestive » says « Chirurgie digestive » once in part)."""
     total = sum(len(w) for w in words)
-    best: Found | None = None
+    found: dict[frozenset[int], Found] = {}
     for start in range(len(ws)):
         for j, word in enumerate(words):
             if word not in similar[start]:
@@ -76,10 +77,10 @@ def find_part(ws: list[str], similar: Similar, words: tuple[str, ...]) -> Found 
                     used.append(nxt)
                     score += similar[nxt][words[k]] * len(words[k])
                     i = nxt
-            found = Found(frozenset(used), score, score / total)
-            if best is None or (len(found.indices), found.score) > (len(best.indices), best.score):
-                best = found
-    return best
+            indices = frozenset(used)
+            if indices not in found or found[indices].score < score:
+                found[indices] = Found(indices, score, score / total)
+    return list(found.values())
 
 
 def _next_content(ws: list[str], i: int) -> int | None:
