@@ -83,7 +83,8 @@ def test_sql_instructions_forecasts_and_other_topics_are_refused(demo_engine, qu
         ("How many patients were admitted in cardiology last month?", "admissions",
          {"service": "Cardiologie"}),
         ("La DMS par patient en gériatrie", "alos", {"pole": "Gériatrie"}),
-        ("Absentéisme des infirmières en juin", "absenteeism_rate", {"staff_category": "infirmier"}),
+        ("Absentéisme des infirmières en juin", "absenteeism_rate",
+         {"staff_category": "infirmier"}),
     ],
 )  # fmt: skip
 def test_aggregates_about_patients_and_staff_are_answered(demo_engine, question, metric, filters):
@@ -114,4 +115,7 @@ def test_what_makes_a_question_about_individuals(question, kind):
      "les infirmiers de cardiologie", "how many doctors"],
 )  # fmt: skip
 def test_plural_counts_are_not_about_individuals(question):
-    assert find_individual(question, lambda w: w in {"urgence", "parti", "cout", "cardiologie"}) is None
+    assert (
+        find_individual(question, lambda w: w in {"urgence", "parti", "cout", "cardiologie"})
+        is None
+    )

@@ -94,8 +94,8 @@ def test_a_metric_added_as_a_yaml_file_is_askable_by_its_synonyms(demo_warehouse
 
 def test_two_metrics_said_the_same_way_are_asked_back(demo_warehouse, catalog_with):
     twin = NEW_METRIC.replace("er_hospitalisations", "er_hospitalisations_twin")
-    engine = Engine(demo_warehouse, catalog_with({
-        "er_hospitalisations.yaml": NEW_METRIC, "er_hospitalisations_twin.yaml": twin}))  # fmt: skip
+    files = {"er_hospitalisations.yaml": NEW_METRIC, "er_hospitalisations_twin.yaml": twin}
+    engine = Engine(demo_warehouse, catalog_with(files))
     outcome = plan_of(engine, "montées des urgences en mars")
     assert isinstance(outcome, Clarification)
     assert sorted(outcome.candidates) == ["er_hospitalisations", "er_hospitalisations_twin"]
@@ -113,7 +113,7 @@ def test_no_metric_id_or_label_is_written_in_the_planner_code(demo_engine):
         docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                       if isinstance(n, ast.Module | ast.FunctionDef | ast.ClassDef) and n.body
                       and isinstance(n.body[0], ast.Expr)}  # fmt: skip
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if id(node) not in docstrings:
-                    assert node.value.lower() not in said, f"{path.name}: {node.value!r}"
+        literals = [n for n in ast.walk(tree) if isinstance(n, ast.Constant)]
+        for node in literals:
+            if isinstance(node.value, str) and id(node) not in docstrings:
+                assert node.value.lower() not in said, f"{path.name}: {node.value!r}"

@@ -99,13 +99,19 @@ def test_periods_people_say(text, expected):
 
 def test_this_month_answers_the_last_complete_one_and_says_so():
     reading = read_period(normalize("ce mois-ci"), TODAY)
-    assert (f"{reading.period.start:%Y-%m}", f"{reading.period.end:%Y-%m}") == ("2026-10", "2026-10")
+    assert (f"{reading.period.start:%Y-%m}", f"{reading.period.end:%Y-%m}") == (
+        "2026-10",
+        "2026-10",
+    )
     assert "pas terminé" in reading.note[0] and "not over" in reading.note[1]
 
 
 def test_this_quarter_without_a_complete_month_is_the_previous_quarter_said_so():
     reading = read_period(normalize("ce trimestre"), date(2026, 4, 3))
-    assert (f"{reading.period.start:%Y-%m}", f"{reading.period.end:%Y-%m}") == ("2026-01", "2026-03")
+    assert (f"{reading.period.start:%Y-%m}", f"{reading.period.end:%Y-%m}") == (
+        "2026-01",
+        "2026-03",
+    )
     assert reading.note is not None
 
 

@@ -4,6 +4,7 @@ places (« pôle Chirurgie »), row labels and the engine's notes about missing 
 from __future__ import annotations
 
 import re
+
 from cockpit.formatting import month_name
 from cockpit.periods import Period, parse_month
 
@@ -72,7 +73,9 @@ def missing_months(notes: list[str], lang: str) -> str:
             )
         elif match := re.match(r"no data before (\d{4}-\d{2})", note):
             month = month_name(parse_month(match.group(1)), lang)
-            said.append(f"pas de données avant {month}" if lang == "fr" else f"no data before {month}")
+            said.append(
+                f"pas de données avant {month}" if lang == "fr" else f"no data before {month}"
+            )
     if not said:
         return ""
     text = " ; ".join(said) if lang == "fr" else "; ".join(said)

@@ -45,8 +45,10 @@ def _plan(parts: Parts, metric: str, today: date, *, period=None, **changes) -> 
 def metrics(parts: Parts, candidates: list[str], label: Callable[[str], str], today: date):
     """« Voulez-vous dire : Taux d'absentéisme ou Taux d'occupation des lits ? »"""
     labels = [label(c) for c in candidates]
-    text = f"Voulez-vous dire : {_or(labels, 'fr')} ?" if parts.lang == "fr" else (
-        f"Do you mean: {_or(labels, 'en')}?"
+    text = (
+        f"Voulez-vous dire : {_or(labels, 'fr')} ?"
+        if parts.lang == "fr"
+        else (f"Do you mean: {_or(labels, 'en')}?")
     )
     plans = [] if parts.unknown else [_plan(parts, c, today, rank=None) for c in candidates]
     return Clarification(text, candidates, parts.lang, plans, labels)
@@ -87,9 +89,7 @@ def direction(parts: Parts, metric: str, label: str, limit: int, today: date) ->
         if lang == "fr"
         else f"{label} aims at a target: do you want the {_or(names, lang)}?"
     )
-    plans = [
-        _plan(parts, metric, today, rank=Rank(order, limit)) for order in ("desc", "asc")
-    ]
+    plans = [_plan(parts, metric, today, rank=Rank(order, limit)) for order in ("desc", "asc")]
     return Clarification(text, [metric, metric], lang, plans, names)
 
 

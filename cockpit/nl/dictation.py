@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from cockpit.nl.normalize import word_set
+
 _FILLER_PHRASES = sorted(
     {
-        *"euh heu hum bah ben bon voila hein genre bref enfin stp svp merci ok okay um uh hmm "
-        "please".split(),
+        *word_set(
+            "euh heu hum bah ben bon voila hein genre bref enfin stp svp merci ok okay um uh hmm "
+            "please"
+        ),
         "du coup",
         "en fait",
         "dis moi",
@@ -47,15 +51,15 @@ SHORTHANDS = {"nb": "nombre", "nbr": "nombre", "nbre": "nombre", "tx": "taux", "
 NUMBER_WORDS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 # A number word counts something when one of these follows it (« sept » alone is September).
-_COUNTED = frozenset(
+_COUNTED = word_set(
     "pole service etablissement hopital site categorie metier unite mois month trimestre "
     "quarter an annee year semestre premier premiere dernier derniere plus moins meilleur pire "
     "first last top best worst highest lowest largest biggest smallest most least establishment "
-    "hospital category".split()
+    "hospital category"
 )
 _ELIDED = ("d", "l", "j", "qu", "n", "s", "c", "m", "t")
 

@@ -23,7 +23,7 @@ _GENERIC = frozenset(DIMENSION_NOUNS) | {
 }  # fmt: skip
 _MIN_SCORE = 0.25
 _PLACES = ("establishment", "site", "pole", "service")  # coarse to fine
-_CLOSE = 0.15
+_CLOSE = 0.1  # an exact name beats a stem (« Médecine » is not « médecin »)
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMat
         if other.indices == match.indices
         and other.value != match.value
         and key(other)[:3] == key(match)[:3]
-        and other.score >= match.score - _CLOSE
+        and other.score > match.score - _CLOSE
         and not (
             other.dimension != match.dimension
             and {match.dimension, other.dimension} <= set(_PLACES)

@@ -3,10 +3,12 @@ linking skips, and ordinary words that spelling correction must leave alone."""
 
 from __future__ import annotations
 
+from cockpit.nl.normalize import word_set
+
 # Glue between the words of a phrase (« taux *d'* occupation *des* lits »).
-GLUE = frozenset(
+GLUE = word_set(
     "de d du des la le les l a au aux en of the pour for et and un une in on at to by per "
-    "sur dans avec with from chez ce cet cette ces".split()
+    "sur dans avec with from chez ce cet cette ces"
 )
 # Glue words of one language only: a catalog word equal to one of them (« TO ») is not
 # read in a question of that language.
@@ -16,8 +18,7 @@ STOPWORDS = {
                   "un", "une", "sur", "dans", "avec", "chez", "ce", "cet", "cette", "ces"},
 }  # fmt: skip
 
-COMMON = frozenset(
-    """
+COMMON = word_set("""
     quel quelle quels quelles combien comment pourquoi quand qui que quoi ou est sont etait
     etaient sera a ont avait avaient fait font faire avoir etre ete donne donner montre montrer
     affiche afficher voir veux voudrais aimerais peux peut pouvez savoir dire dis moi nous on
@@ -29,8 +30,7 @@ COMMON = frozenset(
     me my our we you it its there their this that these those all each every any some
     about between over under per than then also just only total overall whole number rate
     value figure level
-    """.split()
-)
+    """)
 
 
 def vocabulary() -> set[str]:

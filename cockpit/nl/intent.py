@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cockpit.nl import people
+from cockpit.nl.normalize import word_set
 
 _KINDS: list[tuple[str, str]] = [
     (
@@ -151,9 +152,9 @@ def reason(refused: Refused, lang: str, example: str | None = None) -> str:
 
 
 # How the hospital is doing as a whole: every domain.
-GENERAL_WORDS = frozenset(
+GENERAL_WORDS = word_set(
     "hopital hospital etablissement ght groupe situation bilan point tableau va vont doing "
-    "going performance sante".split()
+    "going performance sante"
 )
 
 

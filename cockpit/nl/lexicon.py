@@ -25,7 +25,9 @@ from cockpit.nl.normalize import tokens
 
 # « … », "…" or “…” in ai_instructions: more ways people say the metric.
 _QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\"([^\"]+)\"|“([^”]+)”")
-_ESTABLISHMENT_KIND = re.compile(r"^(?:chu|chr|ch|hopital|centre hospitalier|clinique) (?:de |du |d )?")
+_ESTABLISHMENT_KIND = re.compile(
+    r"^(?:chu|chr|ch|hopital|centre hospitalier|clinique) (?:de |du |d )?"
+)
 
 
 def content_words(text: str, lang: str = "fr") -> tuple[str, ...]:

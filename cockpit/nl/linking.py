@@ -20,7 +20,7 @@ from cockpit.nl.normalize import blank_words, words
 
 _PLACE_READING = 0.5  # an entity covering a metric's words this well explains them
 _COUNTING = ("combien", "nombre", "how many", "number of", "count")
-_PEOPLE = frozenset("agent personnel staff employee salarie effectif".split())
+_PEOPLE = frozenset(["agent", "personnel", "staff", "employee", "salarie", "effectif"])
 _STAFF_COUNT = {"fr": "effectif", "en": "staffing"}
 _STAFF_DIMENSIONS = ("staff_category", "staff_group")
 
@@ -40,7 +40,8 @@ def link(text: str, lexicon: Lexicon, lang: str, dimensions_of) -> Links:
     """`dimensions_of(metric_id)` gives the dimensions a metric may be filtered by."""
     ws = words(text)
     places = entities.candidates(ws, lexicon.similar_entity_words(ws), lexicon)
-    found = link_metrics(ws, lexicon.similar_catalog_words(ws, lang), lexicon)
+    similar = lexicon.similar_catalog_words(ws, lang)
+    found = [m for m in link_metrics(ws, similar, lexicon) if not _only_people(m, ws)]
     said = [m for m in found if not _only_a_place(m, places)]
     top = top_metrics(said or found)
     if not said and _counts_staff(text, ws, places):
@@ -59,6 +60,11 @@ def link(text: str, lexicon: Lexicon, lang: str, dimensions_of) -> Links:
 def _only_a_place(match: MetricMatch, places: list[EntityMatch]) -> bool:
     """The metric's words all name a place (« urgences »: ER visits, or the service?)."""
     return any(match.indices <= p.indices and p.score >= _PLACE_READING for p in places)
+
+
+def _only_people(match: MetricMatch, ws: list[str]) -> bool:
+    """ "staff" said alone names who, not what: it is not "staffing" (only the same word is)."""
+    return all(ws[i] in _PEOPLE and ws[i] not in match.words for i in match.indices)
 
 
 def _counts_staff(text: str, ws: list[str], places: list[EntityMatch]) -> bool:

@@ -12,11 +12,18 @@ import unicodedata
 
 _ELISION = re.compile(r"\b(l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’`]")
 _NON_WORD = re.compile(r"[^a-z0-9\-]+")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list (for vocabularies written as prose)."""
+    return frozenset(text.split())
+
+
 # Words whose final s or x is not a plural mark.
-_INVARIABLE = frozenset(
+_INVARIABLE = word_set(
     "mois plus moins depuis temps fois sous tres apres pres dans sans vers alors puis "
     "toujours jamais lors mars parmi ailleurs voix prix choix this is was has does less "
-    "its as us yes versus status analysis chaos deux trois taux printemps".split()
+    "its as us yes versus status analysis chaos deux trois taux printemps"
 )
 GAP = "|"
 

@@ -12,34 +12,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cockpit.nl.normalize import fold, strip_accents
+from cockpit.nl.normalize import fold, strip_accents, word_set
 
-TITLES = frozenset(
+TITLES = word_set(
     "monsieur madame mademoiselle docteur professeur doctor mister mr mrs ms miss mme mlle "
-    "dr pr prof".split()
+    "dr pr prof"
 )
-ROLES = frozenset(
+ROLES = word_set(
     "patient patiente malade agent infirmier infirmiere medecin docteur praticien interne "
     "soignant soignante sage salarie salariee employe employee collaborateur "
     "collaboratrice personne nurse doctor physician worker person resident individu "
-    "individual beneficiaire".split()
+    "individual beneficiaire"
 )
-_ONE = frozenset(
-    "le la l du ce cet cette mon ma son sa the this that my his her quel quelle which".split()
-)
-_EACH = frozenset("chaque each every".split())
-_LIST = frozenset("liste lister listing list nom noms name names nominatif nominative".split())
-_WHICH = frozenset("quels quelles quel quelle which".split())
-_COUNTING = frozenset("combien nombre many number".split())
+_ONE = word_set("le la l du ce cet cette mon ma son sa the this that my his her quel quelle which")
+_EACH = word_set("chaque each every")
+_LIST = word_set("liste lister listing list nom noms name names nominatif nominative")
+_WHICH = word_set("quels quelles quel quelle which")
+_COUNTING = word_set("combien nombre many number")
 RECORDS = (
     "dossier", "dossiers", "record", "records", "fiche", "ipp", "nir", "securite sociale",
     "date de naissance", "date of birth", "birth date", "adresse", "address", "telephone",
     "phone number", "identite", "identity", "nominatif", "nominative",
 )  # fmt: skip
-_WHO = frozenset("qui who whom".split())
-_WHO_VERBS = frozenset("a est sont etait ont fait has is are was did had does".split())
-FIRST_NAMES = frozenset(
-    """
+_WHO = word_set("qui who whom")
+_WHO_VERBS = word_set("a est sont etait ont fait has is are was did had does")
+FIRST_NAMES = word_set("""
     jean marie pierre michel philippe alain nicolas christophe patrick daniel bernard eric
     laurent frederic stephane david julien thomas sebastien olivier francois isabelle nathalie
     sylvie catherine sophie christine valerie sandrine veronique celine stephanie julie aurelie
@@ -49,8 +46,7 @@ FIRST_NAMES = frozenset(
     brigitte chantal dominique helene elodie emilie marion pauline justine mathilde alice
     john james robert william richard charles joseph mary patricia jennifer linda elizabeth
     susan jessica karen nancy lisa betty sandra ashley emily michelle amanda
-    """.split()
-)
+    """)
 
 
 @dataclass(frozen=True)
@@ -106,9 +102,9 @@ def find_individual(question: str, known: Callable[[str], bool]) -> Individual |
             return Individual("list", word.surface)
         if word.norm in FIRST_NAMES and after and _is_name(after, known) and not known(word.norm):
             return Individual("person", f"{word.surface} {after.surface}")
-        if after and word.capitalised and after.capitalised and i > 0:
-            if not known(word.norm) and not known(after.norm):
-                return Individual("person", f"{word.surface} {after.surface}")
+        pair = after and word.capitalised and after.capitalised and i > 0
+        if pair and not known(word.norm) and not known(after.norm):
+            return Individual("person", f"{word.surface} {after.surface}")
     if len(ws) > 1 and ws[0].norm in _WHO and ws[1].norm in _WHO_VERBS:
         return Individual("person", f"{ws[0].surface} {ws[1].surface}")
     return None

@@ -7,6 +7,8 @@ March to May, summer June to August, autumn September to November.
 
 from __future__ import annotations
 
+from cockpit.nl.normalize import word_set
+
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
@@ -40,13 +42,13 @@ SUB_MONTH = (
 )  # fmt: skip
 
 # Other words the period rules read, for spelling correction to leave alone.
-OTHER_WORDS = (
+OTHER_WORDS = word_set(
     "depuis debut fin an ans annee glissant glissante dernier derniere precedent precedente "
     "passe passee cours trimestre semestre mois moi ce cet cette entre jusqu partir cumul "
     "cumule year years month quarter half since from to until through between rolling "
     "trailing past previous prior current date ytd qtd mtd start beginning end of this last "
     "over during semaine week il y a ago ci n"
-).split()
+)
 
 
 def vocabulary() -> set[str]:

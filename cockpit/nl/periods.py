@@ -80,10 +80,8 @@ class _Calendar:
 
 def _span_months(cal: _Calendar, m: re.Match) -> PeriodReading:
     first, second = MONTHS[m.group("m")], MONTHS[m.group("m2")]
-    if m.group("y2"):
-        end = date(int(m.group("y2")), second, 1)
-    else:
-        end = cal.month(second, m.group("y"))
+    year = m.group("y2")
+    end = date(int(year), second, 1) if year else cal.month(second, m.group("y"))
     start_year = int(m.group("y")) if m.group("y") else end.year - (first > second)
     return PeriodReading(cal.clip(date(start_year, first, 1), end))
 
@@ -241,7 +239,8 @@ _RULES: list[Rule] = [
     (r"ce mois ci|ce mois|mois en cour|this month|current month|month to date|mtd", _this_month),
     (r"(?P<y>20\d\d) (?:t|q)(?P<q>[1-4])",
      lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
-    (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR, lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
+    (r"\b(?:t|q)(?P<q>[1-4])" + _YEAR,
+     lambda cal, m: _quarter(cal, int(m.group("q")), m.group("y"))),
     (r"(?:au |le |du |in the |the )?" + _ORD + r" (?:trimestre|quarter)" + _YEAR, _quarter_word),
     (r"\b(?:s|h)(?P<h>[12])" + _YEAR, lambda cal, m: _half(cal, int(m.group("h")), m.group("y"))),
     (

@@ -124,7 +124,11 @@ class OfflinePlanner:
                 parts.group_by = parts.group_by or [parts.ranked]
                 return clarify.direction(parts, metric.id, label, limit, today)
             parts.group_by = parts.group_by or [parts.ranked]
-        if parts.readings:
+        readings = [r for r in parts.readings if set(r.filters) <= set(metric.dimensions)]
+        if len(readings) == 1:  # the metric settles it (a staff category cannot filter beds)
+            parts.filters, readings = readings[0].filters, []
+        if readings:
+            parts.readings = readings
             return clarify.places(parts, metric.id, label, today)
         compare, notes = parts.compare, list(parts.notes)
         if compare == "budget" and not metric.budget_expr:
@@ -154,7 +158,9 @@ class OfflinePlanner:
         domains = parts.domains or _domains_of_places(parts)
         if domains:  # a few of each domain named
             per_domain = 6 // len(domains)
-            ids = [m.id for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]]
+            ids = [
+                m.id for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]
+            ]
             return clarify.metrics(parts, ids, label, today)
         if parts.generic:
             return clarify.metrics(parts, [m.id for m in metrics if m.unit == "pct"][:6], label,
