@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cockpit.nl.dictation import clean
-from cockpit.nl.fuzzy import ABBREVIATION, STEM, Speller, similarity
+from cockpit.nl.fuzzy import ABBREVIATION, PREFIX, STEM, Speller, similarity
 from cockpit.nl.language import language
 from cockpit.nl.normalize import normalize, tokens
 
@@ -53,7 +53,8 @@ def test_shorthands_are_spelled_out():
     [
         ("occupe", "occupation", STEM),
         ("passe", "passage", STEM),
-        ("cardio", "cardiologie", STEM),
+        ("cardio", "cardiologie", PREFIX),
+        ("recrute", "recrutement", PREFIX),
         ("chirurgical", "chirurgie", STEM),
         ("rea", "reanimation", 0.0),  # three letters only with abbreviations allowed
         ("admitted", "admin", 0.0),

@@ -134,3 +134,9 @@ def test_ete_the_verb_is_not_summer():
 def test_last_year_is_marked_relative_for_follow_ups():
     assert read_period(normalize("et l'an dernier ?"), TODAY).relative_year
     assert not read_period(normalize("en 2025"), TODAY).relative_year
+
+
+def test_a_quarter_not_begun_is_last_years_and_one_begun_is_this_years():
+    assert period("au T4", date(2027, 2, 10)) == ("2026-10", "2026-12")
+    assert period("au T2", date(2026, 4, 3)) == ("2026-04", "2026-06")
+    assert period("au S2", date(2026, 3, 1)) == ("2025-07", "2025-12")

@@ -105,6 +105,9 @@ def _series(metric, rows: list[dict], head: str, lang: str) -> str:
     def at(row: dict) -> str:
         return f"{_shown(metric, row['value'], lang)} ({bucket_words(row['period'], lang)})"
 
+    if len(known) == 1:
+        return f"{head}{_colon(lang)}{at(first)}."
+
     if lang == "fr":
         text = f"{head}{_colon(lang)}de {at(first)} à {at(last)}"
         if len(known) > 2:

@@ -42,15 +42,21 @@ def _plan(parts: Parts, metric: str, today: date, *, period=None, **changes) -> 
     return QueryPlan.build(metric, period, **fields)
 
 
-def metrics(parts: Parts, candidates: list[str], label: Callable[[str], str], today: date):
+def metrics(
+    parts: Parts,
+    candidates: list[str],
+    label: Callable[[str], str],
+    today: date,
+    rank_for: Callable[[str], Rank | None] = lambda _metric: None,
+) -> Clarification:
     """« Voulez-vous dire : Taux d'absentéisme ou Taux d'occupation des lits ? »"""
     labels = [label(c) for c in candidates]
     text = (
         f"Voulez-vous dire : {_or(labels, 'fr')} ?"
         if parts.lang == "fr"
-        else (f"Do you mean: {_or(labels, 'en')}?")
+        else f"Do you mean: {_or(labels, 'en')}?"
     )
-    plans = [] if parts.unknown else [_plan(parts, c, today, rank=None) for c in candidates]
+    plans = [] if parts.unknown else [_plan(parts, c, today, rank=rank_for(c)) for c in candidates]
     return Clarification(text, candidates, parts.lang, plans, labels)
 
 

@@ -32,12 +32,28 @@ _ALONE = [
 ]  # fmt: skip
 
 
+# « compare les entrées à l'an dernier », "compare admissions to last year"
+_VERB = re.compile(r"(?<![a-z0-9])(?:compare|comparer|comparez|comparaison|compared)(?![a-z0-9])")
+_LATER = [
+    (
+        kind,
+        re.compile(rf"(?<![a-z0-9])(?:to|with|a|au|avec|et|and){_GLUE} (?:{against})(?![a-z0-9])"),
+    )
+    for kind, against in _AGAINST.items()
+]
+
+
 def read_compare(text: str) -> tuple[str | None, str]:
     """(previous_year | budget | target | None, the text without the comparison)."""
     for kind, pattern in [*_RULES, *_ALONE]:
         match = pattern.search(text)
         if match:
             return kind, blank(text, match.start(), match.end())
+    if verb := _VERB.search(text):
+        text = blank(text, verb.start(), verb.end())
+        for kind, pattern in _LATER:
+            if match := pattern.search(text):
+                return kind, blank(text, match.start(), match.end())
     return None, text
 
 

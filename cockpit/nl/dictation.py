@@ -64,13 +64,17 @@ _COUNTED = word_set(
 _ELIDED = ("d", "l", "j", "qu", "n", "s", "c", "m", "t")
 
 
-def clean(text: str, known: Callable[[str], bool]) -> str:
-    """`text` is normalized; `known` says whether a word belongs to Cockpit's vocabulary."""
+def clean(
+    text: str, known: Callable[[str], bool], names: Callable[[str], bool] | None = None
+) -> str:
+    """`text` is normalized; `known` says whether a word belongs to Cockpit's vocabulary,
+    `names` whether it names a metric or a place (default: `known`): spelled letters join
+    only into a name (« d m s »), never into a little word (« à N-1 » is not « an »)."""
     text = _FILLER_RE.sub(" ", text)
     out: list[str] = []
     for word in text.split():
         out.extend(_unglue(SHORTHANDS.get(word, word), known))
-    out = _join_spelled_letters(out, known)
+    out = _join_spelled_letters(out, names or known)
     out = _numbers(out)
     return " " + " ".join(out) + " "
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cockpit.nl.dimension_words import DIMENSION_NOUNS
 from cockpit.nl.function_words import GLUE
+from cockpit.nl.fuzzy import STEM
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.normalize import GAP
 from cockpit.nl.phrases import Similar, find_parts
@@ -53,6 +54,8 @@ def candidates(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Entity
         for found in find_parts(ws, similar, entity.words):
             if found.coverage < _MIN_SCORE or all(ws[i] in _GENERIC for i in found.indices):
                 continue
+            if len(found.indices) < len(entity.words) and found.weakest == STEM:
+                continue  # part of a name, one letter off: « soignés » is not « aide-soignant »
             out.append(EntityMatch(entity.dimension, entity.value, found.coverage, found.indices))
     return out
 
@@ -79,10 +82,16 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
             r for r in _rivals(match, found, key) if (r.dimension, r.value) not in taken
         )
         noun = _before(ws, min(match.indices))
-        if noun in nouns:
-            out.used.add(noun)
+        if noun in nouns and _same_kind(nouns[noun], match.dimension):
+            out.used.add(noun)  # « pôle Médecine »: the noun belongs to the name
     out.chosen.sort(key=lambda m: min(m.indices))  # as said in the question
     return out
+
+
+def _same_kind(noun_dimension: str, dimension: str) -> bool:
+    """« service de chirurgie » names a place even if chirurgie is a pole; « service … les
+    infirmiers » does not name the nurses."""
+    return noun_dimension == dimension or {noun_dimension, dimension} <= set(_PLACES)
 
 
 def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMatch]:

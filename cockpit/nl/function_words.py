@@ -29,7 +29,7 @@ COMMON = word_set("""
     what which how many much is are was were be been has have had do does did show give
     me my our we you it its there their this that these those all each every any some
     about between over under per than then also just only total overall whole number rate
-    value figure level
+    value figure level actuel actuelle actuellement maintenant current now present
     """)
 
 

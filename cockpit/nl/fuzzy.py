@@ -9,7 +9,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 EXACT = 1.0
-STEM = 0.9  # « occupé » / « occupation », « cardio » / « cardiologie »
+PREFIX = 0.9  # « cardio » / « cardiologie », « recruté » / « recrutement »
+STEM = 0.85  # one letter off: « occupé » / « occupation », « passés » / « passages »
 ABBREVIATION = 0.8  # « réa » / « réanimation » (names of places only)
 
 
@@ -34,6 +35,8 @@ def similarity(said: str, known: str, *, abbreviations: bool = False) -> float:
         return EXACT
     shorter = min(len(said), len(known))
     prefix = common_prefix(said, known)
+    if shorter >= 4 and prefix == shorter:
+        return PREFIX
     slack = 1 if len(said) <= len(known) or prefix >= 6 else 0
     if shorter >= 4 and prefix >= 4 and prefix >= shorter - slack:
         return STEM
@@ -55,7 +58,7 @@ class Speller:
             return word
         if self.is_abbreviation(word):
             return word
-        limit = 1 if len(word) <= 7 else 2
+        limit = 1 if len(word) <= 8 else 2
         found = process.extract(
             word, self.vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=2
         )

@@ -36,7 +36,8 @@ _TOPICS: list[tuple[str, str]] = [
     (
         "clinical",
         r"grippe|covid|diagnostic|diagnosis|pathologie|maladie|disease|cancer|deces|death"
-        r"|mortalite|mortality|symptome|symptom|traitement|treatment|ordonnance|prescription"
+        r"|mortalite|mortality|mort|morte|decede|decedee|died|dead|symptome|symptom"
+        r"|traitement|treatment|ordonnance|prescription"
         r"|infection|epidemie|epidemic|virus",
     ),
     (

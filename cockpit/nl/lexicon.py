@@ -70,6 +70,10 @@ class Lexicon:
     def known(self, word: str) -> bool:
         return word in self.speller.known
 
+    def names(self, word: str) -> bool:
+        """A word of a metric's phrases or of a place's name."""
+        return word in self.catalog_index.words or word in self.entity_index.words
+
     def terms_with(self, words: set[str]) -> list[MetricTerm]:
         return list({id(t): t for w in words for t in self._terms_by_word.get(w, ())}.values())
 

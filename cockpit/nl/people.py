@@ -29,6 +29,11 @@ _EACH = word_set("chaque each every")
 _LIST = word_set("liste lister listing list nom noms name names nominatif nominative")
 _WHICH = word_set("quels quelles quel quelle which")
 _COUNTING = word_set("combien nombre many number")
+_GIVE = word_set(
+    "donne donnez montre montrez affiche affichez liste listez sors extrais give show "
+    "display export"
+)
+_ME = word_set("moi nous me us")
 RECORDS = (
     "dossier", "dossiers", "record", "records", "fiche", "ipp", "nir", "securite sociale",
     "date de naissance", "date of birth", "birth date", "adresse", "address", "telephone",
@@ -94,7 +99,7 @@ def find_individual(question: str, known: Callable[[str], bool]) -> Individual |
                 return Individual(kind, f"{word.surface} {after.surface}")
             if before in _ONE or before in _EACH:
                 return Individual(kind, f"{ws[i - 1].surface} {word.surface}")
-        if word.norm in ROLES and _asks_which(ws[max(0, i - 3) : i]):
+        if word.norm in ROLES and _asks_which(ws[max(0, i - 4) : i]):
             return Individual("list", " ".join(w.surface for w in ws[max(0, i - 3) : i + 1]))
         if word.norm in ROLES and before in _LIST:
             return Individual("list", f"{ws[i - 1].surface} {word.surface}")
@@ -125,11 +130,21 @@ def _is_name(word: Word, known: Callable[[str], bool]) -> bool:
 
 
 def _asks_which(words: list[Word]) -> bool:
-    """« quels (sont les) … », "which …", « qui sont les … »: people are the answer."""
+    """« quels médecins », « quels sont les agents », "which are the nurses", « qui sont
+    les … », « donne-moi les patients »: the people themselves are the answer (the words
+    are those just before the role)."""
     said = [w.surface.lower() for w in words]
-    if any(w.norm in _COUNTING for w in words):
-        return False
-    return any(w in _WHICH for w in said) or "qui sont" in " ".join(said)
+    if said and said[-1] in _WHICH:
+        return True
+    if len(said) >= 3 and said[-2:] in (["sont", "les"], ["are", "the"]):
+        return said[-3] in _WHICH or said[-3] == "qui"
+    object_of = said[-3:-1] if len(said) >= 3 and said[-2] in _ME else said[-2:-1]
+    return (
+        bool(said)
+        and said[-1] in ("les", "the", "tous")
+        and bool(object_of)
+        and (object_of[0] in _GIVE)
+    )
 
 
 def _role_within(words: list[Word]) -> bool:

@@ -50,8 +50,13 @@ class _Calendar:
         """Months after the last complete one are not asked for (the year is not over)."""
         return Period(start, min(end, self.last) if start <= self.last else end)
 
-    def year(self, year: str | None) -> int:
-        return int(year) if year else self.today.year
+    def year(self, year: str | None, first_month: int = 1) -> int:
+        """The year said, else this year — or last year for a part of the year that has
+        not begun (« au T4 » in February is last year's fourth quarter)."""
+        if year:
+            return int(year)
+        this = self.today.year
+        return this if first_month <= self.today.month else this - 1
 
     def month(self, number: int, year: str | None) -> date:
         """A month without a year: this year's if complete, else last year's."""
@@ -136,7 +141,7 @@ def _season(cal: _Calendar, m: re.Match) -> PeriodReading:
 
 
 def _quarter(cal: _Calendar, q: int, year: str | None) -> PeriodReading:
-    y = cal.year(year)
+    y = cal.year(year, 3 * q - 2)
     return PeriodReading(cal.clip(date(y, 3 * q - 2, 1), date(y, 3 * q, 1)))
 
 
@@ -146,7 +151,7 @@ def _quarter_word(cal: _Calendar, m: re.Match) -> PeriodReading:
 
 
 def _half(cal: _Calendar, n: int, year: str | None) -> PeriodReading:
-    y = cal.year(year)
+    y = cal.year(year, 6 * n - 5)
     return PeriodReading(cal.clip(date(y, 6 * n - 5, 1), date(y, 6 * n, 1)))
 
 

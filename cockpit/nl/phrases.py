@@ -20,6 +20,7 @@ class Found:
     indices: frozenset[int]  # the question's words used
     score: float  # characters covered, weighted by similarity
     coverage: float  # share of the phrase's characters covered
+    weakest: float = 1.0  # the loosest word match used
 
 
 def _content(ws: list[str], i: int) -> bool:
@@ -69,6 +70,7 @@ def find_parts(ws: list[str], similar: Similar, words: tuple[str, ...]) -> list[
             if word not in similar[start]:
                 continue
             used, score, i = [start], similar[start][word] * len(word), start
+            weakest = similar[start][word]
             for k in range(j + 1, len(words)):
                 nxt = _next_content(ws, i)
                 if nxt is None:
@@ -76,10 +78,11 @@ def find_parts(ws: list[str], similar: Similar, words: tuple[str, ...]) -> list[
                 if words[k] in similar[nxt]:
                     used.append(nxt)
                     score += similar[nxt][words[k]] * len(words[k])
+                    weakest = min(weakest, similar[nxt][words[k]])
                     i = nxt
             indices = frozenset(used)
             if indices not in found or found[indices].score < score:
-                found[indices] = Found(indices, score, score / total)
+                found[indices] = Found(indices, score, score / total, weakest)
     return list(found.values())
 
 

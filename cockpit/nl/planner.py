@@ -46,7 +46,8 @@ class OfflinePlanner:
     def parse(self, question: str, today: date, perimeter: Perimeter) -> Parts:
         lexicon = lexicon_for(self.engine)
         lang = language(question)
-        text = lexicon.speller.correct_text(dictation.clean(normalize(question), lexicon.known))
+        said = dictation.clean(normalize(question), lexicon.known, lexicon.names)
+        text = lexicon.speller.correct_text(said)
         parts = Parts(lang=lang, continues=text.startswith(tuple(f" {c} " for c in _CONTINUES)))
         refused = intent.refuse_before_linking(text, question, lexicon.known)
         parts.compare, text = read_compare(text)
@@ -156,11 +157,18 @@ class OfflinePlanner:
             return clarify.metrics(parts, parts.candidates, label, today)
         metrics = self.engine.metrics()
         domains = parts.domains or _domains_of_places(parts)
-        if domains:  # a few of each domain named
-            per_domain = 6 // len(domains)
+        if parts.ranking and (parts.group_by or parts.ranked):
+            # « quel est le meilleur pôle ? »: best at what? each choice ranks the poles
+            parts.group_by = parts.group_by or [parts.ranked]
+            domains = domains or tuple(dict.fromkeys(m.domain for m in metrics))
             ids = [
-                m.id for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]
+                m.id
+                for m in _a_few_per_domain(metrics, domains)
+                if set(parts.group_by) <= set(m.dimensions) and self._rank(parts, m.id)
             ]
+            return clarify.metrics(parts, ids, label, today, lambda m: self._rank(parts, m))
+        if domains:
+            ids = [m.id for m in _a_few_per_domain(metrics, domains)]
             return clarify.metrics(parts, ids, label, today)
         if parts.generic:
             return clarify.metrics(parts, [m.id for m in metrics if m.unit == "pct"][:6], label,
@@ -200,6 +208,11 @@ def _readings(parts: Parts, found: Entities) -> list[Reading]:
                 f"{clarify.dimension_label(m.dimension, parts.lang)} {m.value}")
         for m in alternatives
     ]  # fmt: skip
+
+
+def _a_few_per_domain(metrics: list, domains: tuple[str, ...], total: int = 6) -> list:
+    per_domain = max(1, total // len(domains))
+    return [m for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]]
 
 
 def _domains_of_places(parts: Parts) -> tuple[str, ...]:
