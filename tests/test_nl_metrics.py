@@ -117,3 +117,13 @@ def test_no_metric_id_or_label_is_written_in_the_planner_code(demo_engine):
         for node in literals:
             if isinstance(node.value, str) and id(node) not in docstrings:
                 assert node.value.lower() not in said, f"{path.name}: {node.value!r}"
+
+
+def test_a_numbered_title_names_its_own_expenses(demo_engine):
+    assert plan_of(demo_engine, "Dépenses de titre 2 en 2025").plan.metric == "medical_expenses"
+    assert plan_of(demo_engine, "charges du titre 4").plan.metric == "depreciation_expenses"
+
+
+def test_a_question_without_small_words_answers_in_the_catalog_phrase_language(demo_engine):
+    assert answer(demo_engine, "Debt payback period")["answer"].startswith("Debt payback period")
+    assert answer(demo_engine, "TO pneumo")["metric"] == "bed_occupancy_rate"

@@ -105,3 +105,15 @@ def test_the_answer_names_the_winners_first_with_their_values(demo_engine):
     assert "les 3 valeurs les plus élevées" in result["answer"]
     lowest = answer(demo_engine, "Which service has the lowest occupancy?")
     assert f"lowest: {lowest['rows'][0]['service']} (" in lowest["answer"]
+
+
+def test_a_comparison_is_not_a_ranking(demo_engine):
+    outcome = plan_of(demo_engine, "Le taux de marge brute est-il meilleur que l'an dernier ?")
+    assert outcome.plan.rank is None and outcome.plan.compare == "previous_year"
+    month = plan_of(demo_engine, "Nombre d'entrées en juin dernier")
+    assert month.plan.rank is None and month.plan.group_by == ()
+
+
+def test_a_comparative_between_places_ranks_them(demo_engine):
+    outcome = plan_of(demo_engine, "Which establishment has the higher day-surgery rate?")
+    assert outcome.plan.group_by == ("establishment",) and outcome.plan.rank == Rank("desc", 1)

@@ -19,7 +19,7 @@ _AGAINST = {
 }
 _COMPARING = (
     r"(?:par rapport|compare|comparee|comparer|vs|versu|versus|contre|face|au regard|"
-    r"rapporte|relative|relatively|compared|against|than|en comparaison)"
+    r"rapporte|relative|relatively|compared|against|than|en comparaison|que|qu)"
 )
 _GLUE = r"(?: (?:a|au|aux|de|du|d|l|la|le|to|with|the|avec|en))*"
 _RULES = [

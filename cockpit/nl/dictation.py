@@ -14,7 +14,7 @@ _FILLER_PHRASES = sorted(
     {
         *word_set(
             "euh heu hum bah ben bon voila hein genre bref enfin stp svp merci ok okay um uh hmm "
-            "please"
+            "please bonjour hello"
         ),
         "du coup",
         "en fait",

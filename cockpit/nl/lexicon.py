@@ -32,13 +32,16 @@ _ESTABLISHMENT_KIND = re.compile(
 
 def content_words(text: str, lang: str = "fr") -> tuple[str, ...]:
     """The normalized words of a phrase without its language's glue or single letters."""
-    return tuple(w for w in tokens(text) if w not in STOPWORDS[lang] and len(w) > 1)
+    return tuple(
+        w for w in tokens(text) if w not in STOPWORDS[lang] and (len(w) > 1 or w.isdigit())
+    )
 
 
 @dataclass(frozen=True)
 class MetricTerm:
     metric: str
     words: tuple[str, ...]
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _entities(engine) -> list[Entity]:
 
 def build_lexicon(engine) -> Lexicon:
     terms = [
-        MetricTerm(metric.id, words)
+        MetricTerm(metric.id, words, lang)
         for metric in engine.metrics()
         for phrase, lang in metric_phrases(metric)
         if (words := content_words(phrase, lang))

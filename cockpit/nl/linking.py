@@ -48,7 +48,9 @@ def link(text: str, lexicon: Lexicon, lang: str, dimensions_of) -> Links:
         said = " ".join(w for w in ws if w not in _PEOPLE) + " " + _STAFF_COUNT[lang]
         extra = words(said)
         staff = link_metrics(extra, lexicon.similar_catalog_words(extra, lang), lexicon)
-        top = [MetricMatch(m.metric, m.score, frozenset(), m.words) for m in top_metrics(staff)]
+        top = [
+            MetricMatch(m.metric, m.score, frozenset(), m.words, m.lang) for m in top_metrics(staff)
+        ]
     used = set().union(*(m.indices for m in top)) if top else set()
     allowed = tuple(dimensions_of(top[0].metric)) if len(top) == 1 else None
     free = [p for p in places if not p.indices & used]

@@ -19,6 +19,7 @@ class MetricMatch:
     score: float
     indices: frozenset[int]
     words: tuple[str, ...]
+    lang: str = "fr"  # the language of the catalog phrase that matched
 
 
 def link_metrics(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[MetricMatch]:
@@ -31,7 +32,9 @@ def link_metrics(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Metr
             continue
         current = best.get(term.metric)
         if current is None or found.score > current.score:
-            best[term.metric] = MetricMatch(term.metric, found.score, found.indices, term.words)
+            best[term.metric] = MetricMatch(
+                term.metric, found.score, found.indices, term.words, term.lang
+            )
     return sorted(best.values(), key=lambda m: (-m.score, m.metric))
 
 

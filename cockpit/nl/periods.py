@@ -259,7 +259,7 @@ _RULES: list[Rule] = [
      lambda cal, m: PeriodReading(Period.month(date(int(m.group("y")), 1, 1)))),
     (
         r"(?:a |at )?(?:fin |end of |en |in |de |du mois de |au mois de |le mois de |for |pour )?"
-        + _MONTH + _YEAR,
+        + _MONTH + _YEAR + r"(?: (?:dernier|passe))?",
         _month,
     ),
     (r"(?:en |in |pour |for |de |sur |au cour de )?(?:l annee |the year )?(?P<y>20\d\d)",

@@ -16,7 +16,7 @@ from cockpit.nl.compare import read_compare
 from cockpit.nl.context import follow_up
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
 from cockpit.nl.grouping import read_grouping
-from cockpit.nl.language import language
+from cockpit.nl.language import language, votes
 from cockpit.nl.lexicon import lexicon_for
 from cockpit.nl.linking import Links, link
 from cockpit.nl.normalize import GAP, blank, normalize
@@ -63,6 +63,8 @@ class OfflinePlanner:
             parts.clear_places, text = True, blank(text, whole.start(), whole.end())
         links = link(text, lexicon, lang, lambda m: self.engine.metric(m).dimensions)
         self._read_links(parts, links)
+        if links.metrics and len(set(votes(question))) == 1:  # no small word to tell
+            parts.lang = lang = links.metrics[0].lang
         if parts.ranking and not parts.group_by:
             parts.ranked, links.rest = ranked_dimension(links.rest)
         if refused:

@@ -27,7 +27,16 @@ _ENGLISH = {
     "desc": "highest|most|largest|biggest|greatest|longest|top|maximum|max|heaviest|costliest",
     "asc": "lowest|least|fewest|smallest|shortest|bottom|minimum|min|cheapest",
 }
-_FRENCH = {"desc": "maximum|en tete|premier|premiere", "asc": "minimum|dernier|derniere"}
+# "which of the two has the higher …": a comparative among places is a superlative
+_COMPARATIVE = {
+    "desc": "higher|larger|bigger|greater|longer|more",
+    "asc": "lower|smaller|shorter|fewer|less",
+}
+_FRENCH = {"desc": "maximum|en tete", "asc": "minimum"}
+# « les 5 premiers », « les 3 derniers » (never « juin dernier »: a number is needed)
+_COUNTED_ORDER = re.compile(
+    r"(?<![a-z0-9])(?P<n>\d{1,2}) (?P<o>premier|premiere|dernier|derniere)(?![a-z0-9])"
+)
 _JUDGEMENT = {
     "best": "meilleur|meilleure|best|le mieux|performant|performante",
     "worst": "pire|worst|moins bon|moins bonne|le plus mauvais|la plus mauvaise",
@@ -39,7 +48,10 @@ def _word_re(words: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])")
 
 
-_ORDER_RES = [(order, _word_re(f"{_ENGLISH[order]}|{_FRENCH[order]}")) for order in _ENGLISH]
+_ORDER_RES = [
+    (order, _word_re(f"{_ENGLISH[order]}|{_FRENCH[order]}|{_COMPARATIVE[order]}"))
+    for order in _ENGLISH
+]
 _JUDGEMENT_RES = [(kind, _word_re(words)) for kind, words in _JUDGEMENT.items()]
 _ALL_RE = _word_re(_ALL)
 _NOUNS = "|".join(DIMENSION_NOUNS)
@@ -75,9 +87,13 @@ def read_ranking(text: str, question: str) -> tuple[Ranking | None, str]:
         order = "desc" if (match.group("dir") == "plus") != low else "asc"
         rest = blank(rest, match.start(), match.end())
     for kind, pattern in _JUDGEMENT_RES:
-        if order is None and (match := pattern.search(rest)):
+        match = pattern.search(rest) if order is None else None
+        if match and not _compares(rest, match.end()):  # « meilleur que l'an dernier »
             judgement = kind
             rest = blank(rest, match.start(), match.end())
+    if order is None and judgement is None and (match := _COUNTED_ORDER.search(rest)):
+        order = "desc" if match.group("o").startswith("premi") else "asc"
+        rest = blank(rest, match.start("o"), match.end("o"))
     for kind, pattern in _ORDER_RES:
         if order is None and judgement is None and (match := pattern.search(rest)):
             order = kind
@@ -97,6 +113,13 @@ def read_ranking(text: str, question: str) -> tuple[Ranking | None, str]:
     if limit is None and not every:
         limit = DEFAULT_PLURAL_LIMIT if plural else 1
     return Ranking(order, limit, judgement, every and limit is None, plural), rest
+
+
+def _compares(text: str, end: int) -> bool:
+    """The word ending at `end` compares with something (« meilleur que », a comparison
+    already read and blanked out): it is no ranking."""
+    following = text[end:].split()[:1]
+    return bool(following) and following[0] in (GAP, "que", "qu", "than")
 
 
 def to_rank(ranking: Ranking, direction: str, count: int) -> Rank | None:
@@ -128,5 +151,6 @@ def _names_several(question: str) -> bool:
 
 def vocabulary() -> set[str]:
     sources = [_HIGH, _LOW, _NOT_RANKING, _ALL, *_ENGLISH.values(), *_FRENCH.values()]
+    sources += [*_COMPARATIVE.values(), _COUNTED_ORDER.pattern]
     sources += list(_JUDGEMENT.values())
     return {w for source in sources for w in re.findall(r"[a-z]{2,}", source)} | {"plus", "moins"}
