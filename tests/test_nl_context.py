@@ -26,6 +26,8 @@ def test_another_place_replaces_the_place(demo_engine, march_surgery):
     assert plan.period == march_surgery.period
     english = follow(demo_engine, "and for cardiology?", march_surgery)
     assert english.filter_map == {"service": "Cardiologie"}
+    surgery = follow(demo_engine, "and for surgery?", english)  # the pole, not the metric
+    assert surgery.metric == "bed_occupancy_rate" and surgery.filter_map == {"pole": "Chirurgie"}
 
 
 def test_last_year_means_the_same_months_a_year_earlier(demo_engine, march_surgery):

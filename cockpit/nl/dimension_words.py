@@ -35,6 +35,7 @@ DIMENSION_NOUNS: dict[str, str] = {
     "metier": "staff_category",
     "profession": "staff_category",
     "groupe": "staff_group",
+    "group": "staff_group",
     "filiere": "staff_group",
 }
 

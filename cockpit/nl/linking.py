@@ -36,17 +36,20 @@ class Links:
         return self.metrics[0].metric if len(self.metrics) == 1 else None
 
 
-def link(text: str, lexicon: Lexicon, lang: str, dimensions_of) -> Links:
-    """`dimensions_of(metric_id)` gives the dimensions a metric may be filtered by."""
+def link(
+    text: str, lexicon: Lexicon, lang: str, dimensions_of, *, follow_up: bool = False
+) -> Links:
+    """`dimensions_of(metric_id)` gives the dimensions a metric may be filtered by. In a
+    follow-up the metric is already known, so a word naming a place is the place
+    ("and for surgery?")."""
     ws = words(text)
     places = entities.candidates(ws, lexicon.similar_entity_words(ws), lexicon)
     similar = lexicon.similar_catalog_words(ws, lang)
     found = [m for m in link_metrics(ws, similar, lexicon) if not _only_people(m, ws)]
-    said = [m for m in found if not _only_a_place(m, places)]
-    top = top_metrics(said or found)
-    if not said and _counts_staff(text, ws, places):
-        said = " ".join(w for w in ws if w not in _PEOPLE) + " " + _STAFF_COUNT[lang]
-        extra = words(said)
+    not_places = [m for m in found if not _only_a_place(m, places)]
+    top = top_metrics(not_places or ([] if follow_up else found))
+    if not not_places and _counts_staff(text, ws, places):
+        extra = [w for w in ws if w not in _PEOPLE] + [_STAFF_COUNT[lang]]
         staff = link_metrics(extra, lexicon.similar_catalog_words(extra, lang), lexicon)
         top = [
             MetricMatch(m.metric, m.score, frozenset(), m.words, m.lang) for m in top_metrics(staff)

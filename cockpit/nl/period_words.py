@@ -39,6 +39,8 @@ SUB_MONTH = (
     "cette semaine", "la semaine derniere", "semaine derniere", "cette semaine ci",
     "aujourd hui", "hier", "ce matin", "cette nuit", "ce soir", "avant hier",
     "this week", "last week", "today", "yesterday", "tonight", "this morning",
+    "par jour", "par semaine", "quotidien", "quotidienne", "hebdomadaire", "per day",
+    "per week", "daily", "weekly",
 )  # fmt: skip
 
 # Other words the period rules read, for spelling correction to leave alone.

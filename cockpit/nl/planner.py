@@ -43,7 +43,10 @@ class OfflinePlanner:
     def __init__(self, engine):
         self.engine = engine
 
-    def parse(self, question: str, today: date, perimeter: Perimeter) -> Parts:
+    def parse(
+        self, question: str, today: date, perimeter: Perimeter, *, follow_up: bool = False
+    ) -> Parts:
+        """What the question says; `follow_up` when a previous plan gives the context."""
         lexicon = lexicon_for(self.engine)
         lang = language(question)
         said = dictation.clean(normalize(question), lexicon.known, lexicon.names)
@@ -61,7 +64,9 @@ class OfflinePlanner:
         parts.ranking, text = read_ranking(grouping.rest, question)
         if whole := _WHOLE.search(text):
             parts.clear_places, text = True, blank(text, whole.start(), whole.end())
-        links = link(text, lexicon, lang, lambda m: self.engine.metric(m).dimensions)
+        links = link(
+            text, lexicon, lang, lambda m: self.engine.metric(m).dimensions, follow_up=follow_up
+        )
         self._read_links(parts, links)
         if links.metrics and len(set(votes(question))) == 1:  # no small word to tell
             parts.lang = lang = links.metrics[0].lang
@@ -100,7 +105,7 @@ class OfflinePlanner:
     def plan(
         self, question: str, today: date, perimeter: Perimeter, previous: QueryPlan | None = None
     ) -> Planned | Clarification | Refusal:
-        parts = self.parse(question, today, perimeter)
+        parts = self.parse(question, today, perimeter, follow_up=previous is not None)
         if previous is not None and not parts.refusal and (parts.metric is None or parts.continues):
             return follow_up(self, previous, parts, today)
         return self.decide(parts, today)
