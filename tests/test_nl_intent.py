@@ -119,3 +119,14 @@ def test_plural_counts_are_not_about_individuals(question):
         find_individual(question, lambda w: w in {"urgence", "parti", "cout", "cardiologie"})
         is None
     )
+
+
+def test_a_threshold_on_people_asks_for_individual_data(demo_engine):
+    result = answer(demo_engine, "Combien de patients de plus de 75 ans aux urgences ?")
+    assert result["status"] == "refused" and "plus de 75 ans" in result["answer"]
+
+
+def test_a_threshold_on_places_lists_them_and_says_it_is_not_applied(demo_engine):
+    result = answer(demo_engine, "les services avec un taux d'occupation de plus de 90 %")
+    assert result["status"] == "answered" and result["group_by"] == ["service"]
+    assert "Je ne filtre pas sur un seuil (« plus de 90 »)" in result["answer"]

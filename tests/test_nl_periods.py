@@ -140,3 +140,8 @@ def test_a_quarter_not_begun_is_last_years_and_one_begun_is_this_years():
     assert period("au T4", date(2027, 2, 10)) == ("2026-10", "2026-12")
     assert period("au T2", date(2026, 4, 3)) == ("2026-04", "2026-06")
     assert period("au S2", date(2026, 3, 1)) == ("2025-07", "2025-12")
+
+
+def test_a_span_that_ends_before_it_starts_is_unreadable():
+    reading = read_period(normalize("depuis 2030"), TODAY)
+    assert reading.period is None and reading.unreadable == "depuis 2030"

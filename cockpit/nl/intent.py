@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cockpit.nl import people
-from cockpit.nl.normalize import word_set
+from cockpit.nl.normalize import blank, word_set
 
 _KINDS: list[tuple[str, str]] = [
     (
@@ -135,6 +135,26 @@ def refuse_before_linking(text: str, question: str, known: Callable[[str], bool]
             return Refused(kind, match.group())
     individual = people.find_individual(question, known)
     return Refused(individual.kind, individual.words) if individual else None
+
+
+_THRESHOLD = re.compile(
+    r"(?<![a-z0-9])(?:plus de|moins de|more than|less than|fewer than|superieur a|inferieur a"
+    r"|au dessus de|en dessous de|au dela de|over|under|above|below) \d+(?: ?(?:%|pourcent|pour"
+    r" cent|percent|an|ans|jour|jours|day|days|year|years|old|heure|heures|hour|hours|h))?"
+    r"(?![a-z0-9])"
+)
+THRESHOLD_NOTES = (
+    "Je ne filtre pas sur un seuil (« {words} ») : voici la valeur d'ensemble.",
+    "I do not filter on a threshold ('{words}'): here is the overall value.",
+)
+
+
+def read_threshold(text: str) -> tuple[str | None, str]:
+    """« plus de 80 ans », "more than 90%": a threshold, which monthly aggregates cannot
+    apply (on people, it asks for individual data)."""
+    if match := _THRESHOLD.search(text):
+        return match.group(), blank(text, match.start(), match.end())
+    return None, text
 
 
 def refuse_topic(rest: str) -> Refused | None:

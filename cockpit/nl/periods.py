@@ -15,7 +15,7 @@ from datetime import date
 
 from cockpit.nl.normalize import blank
 from cockpit.nl.period_words import MONTHS, ORDINALS, SEASON_MONTHS, SEASONS, SUB_MONTH
-from cockpit.periods import Period, add_months, last_complete_month, quarter_start
+from cockpit.periods import Period, PeriodError, add_months, last_complete_month, quarter_start
 
 Note = tuple[str, str]  # (French, English)
 
@@ -280,8 +280,11 @@ def read_period(text: str, today: date) -> PeriodReading:
     for pattern, build in _COMPILED:
         match = pattern.search(text)
         if match:
-            reading = build(calendar, match)
-            return replace(reading, rest=blank(text, match.start(), match.end()))
+            rest = blank(text, match.start(), match.end())
+            try:
+                return replace(build(calendar, match), rest=rest)
+            except PeriodError:  # « depuis 2030 »: a span that ends before it starts
+                return PeriodReading(None, rest, unreadable=match.group().strip())
     return PeriodReading(None, text)
 
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from cockpit.engine import Perimeter, QueryPlan
-from cockpit.nl import clarify, dictation, intent
+from cockpit.nl import clarify, dictation, intent, people
 from cockpit.nl.compare import read_compare
 from cockpit.nl.context import follow_up
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
@@ -61,7 +61,12 @@ class OfflinePlanner:
             parts.notes.append(period.note[0] if lang == "fr" else period.note[1])
         grouping = read_grouping(period.rest)
         parts.group_by, parts.grain = grouping.group_by, grouping.grain
-        parts.ranking, text = read_ranking(grouping.rest, question)
+        threshold, text = intent.read_threshold(grouping.rest)
+        if threshold and not refused and set(text.split()) & people.ROLES:
+            refused = intent.Refused("record", threshold)  # « patients de plus de 80 ans »
+        elif threshold:
+            parts.notes.append(intent.THRESHOLD_NOTES[lang == "en"].format(words=threshold))
+        parts.ranking, text = read_ranking(text, question)
         if whole := _WHOLE.search(text):
             parts.clear_places, text = True, blank(text, whole.start(), whole.end())
         links = link(
@@ -72,6 +77,9 @@ class OfflinePlanner:
             parts.lang = lang = links.metrics[0].lang
         if parts.ranking and not parts.group_by:
             parts.ranked, links.rest = ranked_dimension(links.rest)
+        elif threshold and not parts.group_by:  # « les services à plus de 90 % »: list them
+            dimension, links.rest = ranked_dimension(links.rest)
+            parts.group_by = [dimension] if dimension else []
         if refused:
             parts.refusal = intent.reason(refused, lang, self._example(parts))
         elif topic := intent.refuse_topic(links.rest):
