@@ -93,5 +93,7 @@ def ask_command(
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
         return
     typer.echo(result["answer"])
+    for number, choice in enumerate(result.get("choices") or [], start=1):
+        typer.echo(f"  {number}. {choice['label']}")
     for row in result.get("rows") or []:
         typer.echo("  " + "  ".join(f"{k}={v}" for k, v in row.items()))

@@ -7,17 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from cockpit.engine import QueryPlan, Rank
+from cockpit.nl.dimension_words import DIMENSION_LABELS
 from cockpit.nl.outcomes import Clarification, Parts
 from cockpit.periods import Period, last_complete_month
-
-DIMENSION_LABELS = {
-    "pole": ("pôle", "pole"),
-    "service": ("service", "service"),
-    "establishment": ("établissement", "establishment"),
-    "site": ("site", "site"),
-    "staff_category": ("catégorie", "staff category"),
-    "staff_group": ("personnel", "staff group"),
-}
 
 
 def dimension_label(dimension: str, lang: str) -> str:

@@ -8,9 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 from cockpit.engine import QueryPlan
+from cockpit.nl.dimension_words import PLACE_DIMENSIONS
 from cockpit.nl.outcomes import Clarification, Parts, Reading
-
-PLACES = ("pole", "service", "establishment", "site")
 
 
 def follow_up(planner, previous: QueryPlan, parts: Parts, today: date):
@@ -53,8 +52,8 @@ def _period(previous: QueryPlan, parts: Parts):
 
 def _filters(previous: QueryPlan, parts: Parts) -> dict[str, str]:
     filters = dict(previous.filters)
-    if parts.clear_places or any(d in PLACES for d in parts.filters):
-        for place in PLACES:  # a new place replaces the old one
+    if parts.clear_places or any(d in PLACE_DIMENSIONS for d in parts.filters):
+        for place in PLACE_DIMENSIONS:  # a new place replaces the old one
             filters.pop(place, None)
     filters.update(parts.filters)
     return filters

@@ -7,15 +7,22 @@ Metric words never live here: they come from the catalog (`queries/*.yaml`).
 
 from __future__ import annotations
 
-# The dimensions a question can filter on, in the order values are looked up.
-FILTER_DIMENSIONS: tuple[str, ...] = (
-    "service",
-    "pole",
-    "establishment",
-    "site",
-    "staff_category",
-    "staff_group",
-)
+# The dimensions a question can filter on: places, coarse to fine, then staff.
+PLACE_DIMENSIONS: tuple[str, ...] = ("establishment", "site", "pole", "service")
+STAFF_DIMENSIONS: tuple[str, ...] = ("staff_category", "staff_group")
+FILTER_DIMENSIONS: tuple[str, ...] = PLACE_DIMENSIONS + STAFF_DIMENSIONS
+# What a ranking that names nothing to rank is offered (« par pôle ou par service ? »).
+RANKED_BY_DEFAULT: tuple[str, ...] = ("pole", "service", "establishment")
+
+# How a dimension is named to a person, (French, English).
+DIMENSION_LABELS: dict[str, tuple[str, str]] = {
+    "pole": ("pôle", "pole"),
+    "service": ("service", "service"),
+    "establishment": ("établissement", "establishment"),
+    "site": ("site", "site"),
+    "staff_category": ("catégorie", "staff category"),
+    "staff_group": ("personnel", "staff group"),
+}
 
 # A noun (normalized) → the dimension it names: « quel pôle », "by service", « par métier ».
 DIMENSION_NOUNS: dict[str, str] = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cockpit.nl.dimension_words import DIMENSION_NOUNS
+from cockpit.nl.dimension_words import DIMENSION_NOUNS, PLACE_DIMENSIONS
 from cockpit.nl.function_words import GLUE
 from cockpit.nl.fuzzy import STEM
 from cockpit.nl.lexicon import Lexicon
@@ -23,7 +23,6 @@ _GENERIC = frozenset(DIMENSION_NOUNS) | {
     "ch", "soin", "centre", "hospitalier", "personnel", "staff", "non", "unite",
 }  # fmt: skip
 _MIN_SCORE = 0.25
-_PLACES = ("establishment", "site", "pole", "service")  # coarse to fine
 _CLOSE = 0.1  # an exact name beats a stem (« Médecine » is not « médecin »)
 
 
@@ -67,7 +66,7 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
     def key(m: EntityMatch):
         named = nouns.get(_before(ws, min(m.indices))) == m.dimension
         fits = allowed is None or m.dimension in allowed
-        coarse = -_PLACES.index(m.dimension) if m.dimension in _PLACES else 0
+        coarse = -PLACE_DIMENSIONS.index(m.dimension) if m.dimension in PLACE_DIMENSIONS else 0
         return (len(m.indices), named, fits, round(m.score, 3), coarse)
 
     out = Entities()
@@ -91,7 +90,7 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
 def _same_kind(noun_dimension: str, dimension: str) -> bool:
     """« service de chirurgie » names a place even if chirurgie is a pole; « service … les
     infirmiers » does not name the nurses."""
-    return noun_dimension == dimension or {noun_dimension, dimension} <= set(_PLACES)
+    return noun_dimension == dimension or {noun_dimension, dimension} <= set(PLACE_DIMENSIONS)
 
 
 def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMatch]:
@@ -106,7 +105,7 @@ def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMat
         and other.score > match.score - _CLOSE
         and not (
             other.dimension != match.dimension
-            and {match.dimension, other.dimension} <= set(_PLACES)
+            and {match.dimension, other.dimension} <= set(PLACE_DIMENSIONS)
         )
     ]
 

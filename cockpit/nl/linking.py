@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cockpit.nl import entities
+from cockpit.nl.dimension_words import STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.metrics import MetricMatch, link_metrics, top_metrics
@@ -22,7 +23,6 @@ _PLACE_READING = 0.5  # an entity covering a metric's words this well explains t
 _COUNTING = ("combien", "nombre", "how many", "number of", "count")
 _PEOPLE = frozenset(["agent", "personnel", "staff", "employee", "salarie", "effectif"])
 _STAFF_COUNT = {"fr": "effectif", "en": "staffing"}
-_STAFF_DIMENSIONS = ("staff_category", "staff_group")
 
 
 @dataclass
@@ -74,5 +74,5 @@ def _only_people(match: MetricMatch, ws: list[str]) -> bool:
 
 def _counts_staff(text: str, ws: list[str], places: list[EntityMatch]) -> bool:
     counting = any(f" {w} " in text for w in _COUNTING)
-    staff = any(p.dimension in _STAFF_DIMENSIONS for p in places) or bool(_PEOPLE & set(ws))
+    staff = any(p.dimension in STAFF_DIMENSIONS for p in places) or bool(_PEOPLE & set(ws))
     return counting and staff

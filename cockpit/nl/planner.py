@@ -14,6 +14,7 @@ from cockpit.engine import Perimeter, QueryPlan
 from cockpit.nl import clarify, dictation, intent, people
 from cockpit.nl.compare import read_compare
 from cockpit.nl.context import follow_up
+from cockpit.nl.dimension_words import RANKED_BY_DEFAULT, STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
 from cockpit.nl.grouping import read_grouping
 from cockpit.nl.language import language, votes
@@ -132,7 +133,7 @@ class OfflinePlanner:
         label = getattr(metric.label, lang)
         if parts.ranking:
             if not parts.group_by and not parts.ranked:
-                dims = [d for d in ("pole", "service", "establishment") if d in metric.dimensions]
+                dims = [d for d in RANKED_BY_DEFAULT if d in metric.dimensions]
                 rank = parts.rank or to_rank(parts.ranking, "higher_is_better", 1)
                 return clarify.breakdown(parts, metric.id, dims, rank, today)
             if parts.rank is None:
@@ -231,7 +232,7 @@ def _a_few_per_domain(metrics: list, domains: tuple[str, ...], total: int = 6) -
 
 
 def _domains_of_places(parts: Parts) -> tuple[str, ...]:
-    if any(d in parts.filters for d in ("staff_category", "staff_group")):
+    if any(d in parts.filters for d in STAFF_DIMENSIONS):
         return ("hr",)
     return ("activity",) if parts.filters else ()
 
