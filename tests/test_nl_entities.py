@@ -50,11 +50,18 @@ def test_a_place_word_is_the_metric_when_nothing_else_is_said(demo_engine):
 def test_two_places_of_one_kind_are_asked_back_with_a_plan_each(demo_engine):
     outcome = plan_of(demo_engine, "taux d'occupation en cardiologie et en pneumologie")
     assert isinstance(outcome, Clarification)
-    assert [p.filter_map for p in outcome.plans] == [
-        {"service": "Cardiologie"},
-        {"service": "Pneumologie"},
+    assert [(p.filter_map, p.group_by) for p in outcome.plans] == [
+        ({"service": "Cardiologie"}, ()),
+        ({"service": "Pneumologie"}, ()),
+        ({}, ("service",)),
     ]
-    assert outcome.labels == ["service Cardiologie", "service Pneumologie"]
+    assert outcome.labels == ["service Cardiologie", "service Pneumologie", "par service"]
+
+
+def test_every_value_of_a_dimension_named_is_a_breakdown(demo_engine):
+    outcome = plan_of(demo_engine, "DMS Rochebrune vs Vallombre")
+    assert isinstance(outcome, Planned)
+    assert outcome.plan.group_by == ("establishment",) and outcome.plan.filter_map == {}
 
 
 def test_a_name_shared_by_a_pole_and_a_staff_category_is_asked_back(demo_engine):

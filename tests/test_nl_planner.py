@@ -65,3 +65,15 @@ def test_a_question_outside_the_perimeter_is_refused_in_its_language(demo_engine
 def test_nothing_the_catalog_knows_is_refused_with_an_example(demo_engine):
     result = answer(demo_engine, "Qui a gagné la coupe du monde ?")
     assert result["status"] == "refused"
+
+
+def test_a_metric_said_in_part_offers_the_metrics_that_say_it(demo_engine):
+    result = answer(demo_engine, "Le coût ?")
+    assert result["status"] == "clarify"
+    assert result["candidates"] == ["interim_cost", "payroll_cost"]
+
+
+def test_choices_are_metrics_that_can_be_filtered_as_asked(demo_engine):
+    result = answer(demo_engine, "Performance of the maternity ward")
+    assert result["status"] == "clarify"
+    assert all("service" in demo_engine.metric(m).dimensions for m in result["candidates"])

@@ -60,7 +60,10 @@ def places(parts: Parts, metric: str, label: str, today: date) -> Clarification:
         if parts.lang == "fr"
         else f"{label}: do you mean {_or(names, 'en')}?"
     )
-    plans = [_plan(parts, metric, today, filters=r.filters) for r in parts.readings]
+    plans = [
+        _plan(parts, metric, today, filters=r.filters, group_by=r.group_by or parts.group_by)
+        for r in parts.readings
+    ]
     return Clarification(text, [metric] * len(plans), parts.lang, plans, names)
 
 

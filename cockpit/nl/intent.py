@@ -116,7 +116,8 @@ DOMAIN_WORDS = {
     "malade soin care",
     "hr": "personnel staff rh hr effectif agent etp fte absence salarie employee soignant "
     "medecin infirmier recrutement",
-    "finance": "finance financier budget depense recette charge produit cout cost expense "
+    "finance": "finance financier financiere financial budget depense recette charge produit cout "
+    "cost expense "
     "revenue argent money resultat tresorerie comptable",
 }
 

@@ -16,7 +16,7 @@ from cockpit.nl import entities
 from cockpit.nl.dimension_words import STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch
 from cockpit.nl.lexicon import Lexicon
-from cockpit.nl.metrics import MetricMatch, link_metrics, top_metrics
+from cockpit.nl.metrics import MetricMatch, link_metrics, partly_said, top_metrics
 from cockpit.nl.normalize import blank_words, words
 
 _PLACE_READING = 0.5  # an entity covering a metric's words this well explains them
@@ -30,6 +30,7 @@ class Links:
     metrics: list[MetricMatch] = field(default_factory=list)  # tied at the top
     entities: Entities = field(default_factory=Entities)
     rest: str = ""
+    partly: list[str] = field(default_factory=list)  # metrics said in part, when none in full
 
     @property
     def metric(self) -> str | None:
@@ -59,7 +60,9 @@ def link(
     free = [p for p in places if not p.indices & used]
     chosen = entities.choose(ws, free, allowed)
     rest = blank_words(text, used | chosen.used)
-    return Links(top, chosen, rest)
+    unused = {i for i in range(len(ws)) if i not in chosen.used}
+    partly = [] if top else partly_said(ws, similar, lexicon, unused)
+    return Links(top, chosen, rest, partly)
 
 
 def _only_a_place(match: MetricMatch, places: list[EntityMatch]) -> bool:

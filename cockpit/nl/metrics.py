@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cockpit.nl.function_words import COMMON
+from cockpit.nl.fuzzy import PREFIX
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.phrases import Similar, find_all_words
 
@@ -36,6 +38,25 @@ def link_metrics(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Metr
                 term.metric, found.score, found.indices, term.words, term.lang
             )
     return sorted(best.values(), key=lambda m: (-m.score, m.metric))
+
+
+def partly_said(
+    ws: list[str], similar: Similar, lexicon: Lexicon, free: set[int], limit: int = 6
+) -> list[str]:
+    """Metrics a phrase of which is partly said (« le coût ? »: the cost of interim, of the
+    payroll…), most said first: the choices to offer when no metric is said in full."""
+    said: dict[str, float] = {}
+    for i in free:
+        if ws[i] in COMMON:
+            continue  # « taux », « nombre » say nothing of which metric
+        for word, score in similar[i].items():
+            if score >= PREFIX:
+                said[word] = max(said.get(word, 0.0), score)
+    best: dict[str, float] = {}
+    for term in lexicon.terms_with(set(said)):
+        score = sum(len(w) * said[w] for w in set(term.words) if w in said)
+        best[term.metric] = max(best.get(term.metric, 0.0), score)
+    return sorted(best, key=lambda m: (-best[m], m))[:limit]
 
 
 def top_metrics(matches: list[MetricMatch], tolerance: float = 0.01) -> list[MetricMatch]:

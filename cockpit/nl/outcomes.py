@@ -46,6 +46,7 @@ class Reading:
 
     filters: dict[str, str]
     label: str
+    group_by: list[str] | None = None  # « côte à côte »: a breakdown instead of one value
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Parts:
     compare: str | None = None
     rank: Rank | None = None
     candidates: list[str] = field(default_factory=list)
+    partly: list[str] = field(default_factory=list)  # metrics said in part (« le coût ? »)
     unknown: list[str] = field(default_factory=list)
     refusal: str | None = None
     domains: tuple[str, ...] = ()

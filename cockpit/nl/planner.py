@@ -97,7 +97,18 @@ class OfflinePlanner:
         parts.metric = links.metric
         parts.candidates = [m.metric for m in links.metrics] if len(links.metrics) > 1 else []
         parts.filters = links.entities.filters
+        parts.partly = links.partly
         parts.readings = _readings(parts, links.entities)
+        several = [r for r in parts.readings if r.group_by]
+        if several and len(parts.readings) - 1 == len(
+            self.engine.dimension_values(several[0].group_by[0])
+        ):
+            # every value named (« Rochebrune vs Vallombre »): side by side, no question
+            parts.filters, parts.group_by, parts.readings = (
+                several[0].filters,
+                several[0].group_by,
+                [],
+            )
 
     def _rank(self, parts: Parts, metric_id: str):
         metric = self.engine.metric(metric_id)
@@ -169,8 +180,11 @@ class OfflinePlanner:
 
     def _without_metric(self, parts: Parts, today: date) -> Clarification | Refusal:
         label = self._label(parts.lang)
-        if parts.candidates:
-            return clarify.metrics(parts, parts.candidates, label, today)
+        # one metric said in part beside a domain word (« situation financière ») is no guide
+        partly = parts.partly if len(parts.partly) > 1 or not parts.domains else []
+        if parts.candidates or partly:
+            ids = self._fitting(parts.candidates or partly, parts)
+            return clarify.metrics(parts, ids, label, today)
         metrics = self.engine.metrics()
         domains = parts.domains or _domains_of_places(parts)
         if parts.ranking and (parts.group_by or parts.ranked):
@@ -184,7 +198,8 @@ class OfflinePlanner:
             ]
             return clarify.metrics(parts, ids, label, today, lambda m: self._rank(parts, m))
         if domains:
-            ids = [m.id for m in _a_few_per_domain(metrics, domains)]
+            fitting = [m for m in metrics if m.id in self._fitting([m.id for m in metrics], parts)]
+            ids = [m.id for m in _a_few_per_domain(fitting or metrics, domains)]
             return clarify.metrics(parts, ids, label, today)
         if parts.generic:
             return clarify.metrics(parts, [m.id for m in metrics if m.unit == "pct"][:6], label,
@@ -199,6 +214,12 @@ class OfflinePlanner:
             "'bed occupancy in the Medicine pole last month'.",
             parts.lang,
         )
+
+    def _fitting(self, ids: list[str], parts: Parts) -> list[str]:
+        """The metrics that can be filtered as the question says (all of them if none)."""
+        said = set(parts.filters) | set(parts.group_by)
+        fit = [m for m in ids if said <= set(self.engine.metric(m).dimensions)]
+        return fit or ids
 
     def _label(self, lang: str):
         return lambda metric_id: getattr(self.engine.metric(metric_id).label, lang)
@@ -219,11 +240,16 @@ def _readings(parts: Parts, found: Entities) -> list[Reading]:
     else:
         return []
     base = {d: v for d, v in parts.filters.items() if d != replaced.dimension}
-    return [
+    readings = [
         Reading({**base, m.dimension: m.value},
                 f"{clarify.dimension_label(m.dimension, parts.lang)} {m.value}")
         for m in alternatives
     ]  # fmt: skip
+    if several:  # or all of them side by side
+        word = "par" if parts.lang == "fr" else "by"
+        label = f"{word} {clarify.dimension_label(replaced.dimension, parts.lang)}"
+        readings.append(Reading(base, label, [replaced.dimension]))
+    return readings
 
 
 def _a_few_per_domain(metrics: list, domains: tuple[str, ...], total: int = 6) -> list:
