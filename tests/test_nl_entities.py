@@ -88,3 +88,9 @@ def test_values_come_from_the_whole_warehouse_and_the_perimeter_refuses(demo_eng
     assert result["status"] == "refused" and "périmètre" not in result["answer"]
     assert "perimeter" in result["answer"]
     assert answer(demo_engine, "DMS en cardiologie", perimeter=mine)["status"] == "answered"
+
+
+def test_a_long_name_misspelt_past_correction_is_still_found(demo_engine):
+    assert plan_of(demo_engine, "occupency rate in cardiolgy").plan.filter_map == {
+        "service": "Cardiologie"
+    }

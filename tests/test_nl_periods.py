@@ -145,3 +145,18 @@ def test_a_quarter_not_begun_is_last_years_and_one_begun_is_this_years():
 def test_a_span_that_ends_before_it_starts_is_unreadable():
     reading = read_period(normalize("depuis 2030"), TODAY)
     assert reading.period is None and reading.unreadable == "depuis 2030"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("au mois de mars de l'année dernière", ("2025-03", "2025-03")),
+        ("le premier trimestre de l'an dernier", ("2025-01", "2025-03")),
+        ("S1 de cette année", ("2026-01", "2026-06")),
+        ("du 1er janvier au 30 juin", ("2026-01", "2026-06")),
+        ("au 31 décembre 2025", ("2025-12", "2025-12")),
+        ("en janvier et février 2026", ("2026-01", "2026-02")),
+    ],
+)
+def test_parts_of_a_year_said_relative_to_a_year_and_days_of_months(text, expected):
+    assert period(text) == expected

@@ -77,3 +77,10 @@ def test_choices_are_metrics_that_can_be_filtered_as_asked(demo_engine):
     result = answer(demo_engine, "Performance of the maternity ward")
     assert result["status"] == "clarify"
     assert all("service" in demo_engine.metric(m).dimensions for m in result["candidates"])
+
+
+def test_a_comparison_with_a_named_year_is_n_minus_1_or_said_impossible(demo_engine):
+    result = answer(demo_engine, "Passages aux urgences en 2025 comparé à 2024")
+    assert result["compare"] == "previous_year" and result["period"]["start"] == "2025-01"
+    other = answer(demo_engine, "Passages aux urgences en 2025 par rapport à 2023")
+    assert other["compare"] is None and "Comparaison avec 2023 non faite" in other["answer"]

@@ -43,6 +43,20 @@ _LATER = [
 ]
 
 
+_AGAINST_YEAR = re.compile(
+    rf"(?<![a-z0-9])(?:{_COMPARING}|compare|comparer|comparez|comparaison){_GLUE} (?P<y>20\d\d)"
+    r"(?![a-z0-9])"
+)
+
+
+def read_compare_year(text: str) -> tuple[int | None, str]:
+    """« comparé à 2024 », "vs 2024": the year compared with (the planner checks that it
+    is the year before the period's: only N-1 can be compared)."""
+    if match := _AGAINST_YEAR.search(text):
+        return int(match.group("y")), blank(text, match.start(), match.end())
+    return None, text
+
+
 def read_compare(text: str) -> tuple[str | None, str]:
     """(previous_year | budget | target | None, the text without the comparison)."""
     for kind, pattern in [*_RULES, *_ALONE]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from cockpit.nl.dimension_words import DIMENSION_NOUNS, PLACE_DIMENSIONS
 from cockpit.nl.function_words import GLUE
-from cockpit.nl.fuzzy import STEM
+from cockpit.nl.fuzzy import FUZZY, STEM
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.normalize import GAP
 from cockpit.nl.phrases import Similar, find_parts
@@ -53,7 +53,7 @@ def candidates(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Entity
         for found in find_parts(ws, similar, entity.words):
             if found.coverage < _MIN_SCORE or all(ws[i] in _GENERIC for i in found.indices):
                 continue
-            if len(found.indices) < len(entity.words) and found.weakest == STEM:
+            if len(found.indices) < len(entity.words) and found.weakest in (STEM, FUZZY):
                 continue  # part of a name, one letter off: « soignés » is not « aide-soignant »
             out.append(EntityMatch(entity.dimension, entity.value, found.coverage, found.indices))
     return out

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 EXACT = 1.0
 PREFIX = 0.9  # « cardio » / « cardiologie », « recruté » / « recrutement »
 STEM = 0.85  # one letter off: « occupé » / « occupation », « passés » / « passages »
 ABBREVIATION = 0.8  # « réa » / « réanimation » (names of places only)
+FUZZY = 0.75  # a long word misspelt past correction: "cardiolgy" / « cardiologie »
 
 
 def common_prefix(a: str, b: str) -> int:
@@ -91,6 +92,10 @@ class WordIndex:
                 score = similarity(said, word)
                 if score and word not in found:
                     found[word] = score
+        if len(said) >= 7:
+            for word in self._by_start.get(said[:3], ()):
+                if word not in found and fuzz.ratio(said, word) >= 80:
+                    found[word] = FUZZY
         elif abbreviations and len(said) == 3:
             for word in self._by_start.get(said, ()):
                 found.setdefault(word, ABBREVIATION)

@@ -60,6 +60,7 @@ class Parts:
     filters: dict[str, str] = field(default_factory=dict)
     group_by: list[str] = field(default_factory=list)
     compare: str | None = None
+    compare_year: int | None = None  # « comparé à 2024 »
     rank: Rank | None = None
     candidates: list[str] = field(default_factory=list)
     partly: list[str] = field(default_factory=list)  # metrics said in part (« le coût ? »)

@@ -171,7 +171,7 @@ _CURRENT_MONTH: Note = (
 Rule = tuple[str, Callable[[_Calendar, re.Match], PeriodReading]]
 _RULES: list[Rule] = [
     (
-        rf"(?:de |du |d |from |entre |between )(?:le mois de )?{_MONTH}{_YEAR} "
+        rf"(?:de |du |d |from |entre |between |en |in )(?:le mois de )?{_MONTH}{_YEAR} "
         rf"(?:a |au |to |et |and |jusqu a |jusqu en |until |through )?(?:fin )?"
         + _MONTH.replace("<m>", "<m2>") + _YEAR.replace("<y>", "<y2>"),
         _span_months,
@@ -271,8 +271,33 @@ _SUB_MONTH = re.compile(r"(?<![a-z0-9])(?:" + "|".join(SUB_MONTH) + r")(?![a-z0-
 _IMPOSSIBLE = re.compile(r"(?<![a-z0-9])(?:[tq][05-9]|s[03-9])(?![a-z0-9])")
 
 
+_PART_OF_YEAR = (
+    "(?P<head>" + _MONTH[len("(?P<m>") : -1] + "|" + _SEASON[len("(?P<s>") : -1]
+    + r"|trimestre|quarter|semestre|half|[tq][1-4]|[sh][12])"
+)  # fmt: skip
+_OF_LAST_YEAR = re.compile(
+    rf"(?<![a-z0-9]){_PART_OF_YEAR} (?:de |of |du |d )?(?:l )?"
+    r"(?:annee derniere|an dernier|annee passee|annee precedente|last year|n 1)(?![a-z0-9])"
+)
+_OF_THIS_YEAR = re.compile(
+    rf"(?<![a-z0-9]){_PART_OF_YEAR} (?:de |of )?"
+    r"(?:cette annee|this year|l annee en cours)(?![a-z0-9])"
+)
+_DAY = re.compile(
+    r"(?<= )(?:le )?(?:1er|[12]?\d|3[01]) (?=(?:" + _MONTH[len("(?P<m>") : -1] + ") )"
+)
+
+
+def _absolute(text: str, today: date) -> str:
+    """« mars de l'an dernier » → « mars 2025 »; « du 1er janvier au 30 juin » → months."""
+    text = _OF_LAST_YEAR.sub(lambda m: f"{m.group('head')} {today.year - 1}", text)
+    text = _OF_THIS_YEAR.sub(lambda m: f"{m.group('head')} {today.year}", text)
+    return _DAY.sub("", text)
+
+
 def read_period(text: str, today: date) -> PeriodReading:
     """The first period expression found (rules in priority order), with the text left."""
+    text = _absolute(text, today)
     odd = _SUB_MONTH.search(text) or _IMPOSSIBLE.search(text)
     if odd:
         return PeriodReading(None, blank(text, odd.start(), odd.end()), unreadable=odd.group())

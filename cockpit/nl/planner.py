@@ -12,7 +12,7 @@ from datetime import date
 
 from cockpit.engine import Perimeter, QueryPlan
 from cockpit.nl import clarify, dictation, intent, people
-from cockpit.nl.compare import read_compare
+from cockpit.nl.compare import read_compare, read_compare_year
 from cockpit.nl.context import follow_up
 from cockpit.nl.dimension_words import RANKED_BY_DEFAULT, STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
@@ -54,7 +54,9 @@ class OfflinePlanner:
         text = lexicon.speller.correct_text(said)
         parts = Parts(lang=lang, continues=text.startswith(tuple(f" {c} " for c in _CONTINUES)))
         refused = intent.refuse_before_linking(text, question, lexicon.known)
+        parts.compare_year, text = read_compare_year(text)
         parts.compare, text = read_compare(text)
+        parts.compare = parts.compare or ("previous_year" if parts.compare_year else None)
         period = read_period(text, today)
         parts.period, parts.unreadable_period = period.period, period.unreadable
         parts.relative_year = period.relative_year
@@ -159,6 +161,14 @@ class OfflinePlanner:
             parts.readings = readings
             return clarify.places(parts, metric.id, label, today)
         compare, notes = parts.compare, list(parts.notes)
+        period = parts.period or Period.month(last_complete_month(today))
+        if parts.compare_year and parts.compare_year != period.start.year - 1:
+            compare = None  # only the year before can be compared: say so
+            notes.append(
+                f"Comparaison avec {parts.compare_year} non faite : je compare à N-1 seulement."
+                if lang == "fr"
+                else f"No comparison with {parts.compare_year}: only the year before is compared."
+            )
         if compare == "budget" and not metric.budget_expr:
             compare = None  # never silently: the answer says so
             if "budget" not in metric.id:  # a gap to budget is itself the comparison
@@ -169,7 +179,7 @@ class OfflinePlanner:
                 )
         plan = QueryPlan.build(
             metric.id,
-            parts.period or Period.month(last_complete_month(today)),
+            period,
             grain=parts.grain,
             filters=parts.filters,
             group_by=parts.group_by,
