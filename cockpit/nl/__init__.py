@@ -1,5 +1,7 @@
-"""Offline natural-language questions → QueryPlan (no network, no model weights).
+"""Questions in French or English → QueryPlan, offline (no network, no model weights).
 
-Pipeline (small named steps, see ask.py): normalize → intent → metric →
-dimensions → period → compare/grain → plan → engine.validate → engine.run → answer.
+One step per module (see planner.py and docs/questions.md): normalize → dictation →
+spelling (fuzzy) → intent and people (refusals) → compare → periods → grouping → ranking →
+linking (metrics, entities) → planner (decide, clarify) → context (follow-ups) → ask
+(engine.validate, engine.run) → answer (the sentence).
 """
