@@ -61,3 +61,9 @@ def test_this_month_is_answered_with_the_last_complete_month_and_said(demo_engin
     result = answer(demo_engine, "Taux d'absentéisme ce mois-ci")
     assert result["period"] == {"start": "2026-10", "end": "2026-10"}
     assert "Le mois en cours n'est pas terminé" in result["answer"]
+
+
+def test_a_daily_rate_is_answered_with_the_months_total_and_said(demo_engine):
+    result = answer(demo_engine, "Combien de patients par jour aux urgences ?")
+    assert result["status"] == "answered" and result["metric"] == "er_visits"
+    assert "pas une moyenne par jour" in result["answer"]

@@ -32,6 +32,8 @@ def nothing_known(_word):
         "Qui a le plus d'absences en pédiatrie ?",
         "Donne-moi le salaire de chaque médecin",
         "Date de naissance des internes",
+        "ETP de Madamme Leroy",  # a title misspelt
+        "absentéisme de julie en pédiatrie",  # a first name alone, dictated
     ],
 )
 def test_questions_about_individuals_are_refused(demo_engine, question):

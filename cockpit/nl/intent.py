@@ -128,13 +128,15 @@ class Refused:
     words: str = ""
 
 
-def refuse_before_linking(text: str, question: str, known: Callable[[str], bool]) -> Refused | None:
+def refuse_before_linking(
+    text: str, question: str, known: Callable[[str], bool], correct: Callable[[str], str] = str
+) -> Refused | None:
     """Refusals that stand whatever metric words the question holds (`text` normalized)."""
     off_topic = [(k, p) for k, p in _TOPIC_RES if k == "off_topic"]
     for kind, pattern in [*_COMPILED[:2], *off_topic, *_COMPILED[2:]]:
         if match := pattern.search(text):
             return Refused(kind, match.group())
-    individual = people.find_individual(question, known)
+    individual = people.find_individual(question, known, correct)
     return Refused(individual.kind, individual.words) if individual else None
 
 

@@ -40,13 +40,14 @@ RECORDS = (
     "phone number", "identite", "identity", "nominatif", "nominative",
 )  # fmt: skip
 _WHO = word_set("qui who whom")
+_OF = word_set("de d du of pour for chez a")
 _WHO_VERBS = word_set("a est sont etait ont fait has is are was did had does")
 FIRST_NAMES = word_set("""
     jean marie pierre michel philippe alain nicolas christophe patrick daniel bernard eric
     laurent frederic stephane david julien thomas sebastien olivier francois isabelle nathalie
     sylvie catherine sophie christine valerie sandrine veronique celine stephanie julie aurelie
     camille lea manon emma chloe ines sarah laura anne monique francoise martine nicole
-    jacques andre louis paul antoine lucas hugo arthur jules gabriel raphael maxime romain
+    jacques andre louis antoine lucas hugo arthur jules gabriel raphael maxime romain
     vincent mathieu guillaume benoit cedric damien jerome fabrice thierry didier gerard
     brigitte chantal dominique helene elodie emilie marion pauline justine mathilde alice
     john james robert william richard charles joseph mary patricia jennifer linda elizabeth
@@ -57,15 +58,12 @@ FIRST_NAMES = word_set("""
 @dataclass(frozen=True)
 class Word:
     surface: str  # as typed, capitals kept
-    norm: str  # lower case, no accents, plural folded
+    norm: str  # lower case, no accents, plural folded, spelt
+    plural: bool = False  # the plural fold took a final s or x off
 
     @property
     def capitalised(self) -> bool:
         return self.surface[:1].isupper() and not self.surface.isupper()
-
-    @property
-    def plural(self) -> bool:
-        return self.norm != strip_accents(self.surface.lower()).rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -76,14 +74,21 @@ class Individual:
     words: str
 
 
-def raw_words(question: str) -> list[Word]:
-    found = re.findall(r"[^\W_]+\.?", question.replace("’", "'"))
-    return [Word(w, fold(strip_accents(w.lower()).rstrip("."))) for w in found]
+def raw_words(question: str, correct: Callable[[str], str] = str) -> list[Word]:
+    """The question's words, capitals kept; `correct` spells each normalized word."""
+    words = []
+    for surface in re.findall(r"[^\W_]+\.?", question.replace("’", "'")):
+        plain = strip_accents(surface.lower()).rstrip(".")
+        words.append(Word(surface, correct(fold(plain)), fold(plain) != plain))
+    return words
 
 
-def find_individual(question: str, known: Callable[[str], bool]) -> Individual | None:
-    """The first sign that the question is about individuals, or None."""
-    ws = raw_words(question)
+def find_individual(
+    question: str, known: Callable[[str], bool], correct: Callable[[str], str] = str
+) -> Individual | None:
+    """The first sign that the question is about individuals, or None (« Madamme Leroy »
+    is read once `correct` has spelt it)."""
+    ws = raw_words(question, correct)
     text = " " + " ".join(w.norm for w in ws) + " "
     for record in RECORDS:
         if f" {record} " in text:
@@ -105,8 +110,11 @@ def find_individual(question: str, known: Callable[[str], bool]) -> Individual |
             return Individual("list", f"{ws[i - 1].surface} {word.surface}")
         if word.norm in _LIST and _role_within(ws[i + 1 : i + 4]):
             return Individual("list", word.surface)
-        if word.norm in FIRST_NAMES and after and _is_name(after, known) and not known(word.norm):
-            return Individual("person", f"{word.surface} {after.surface}")
+        if word.norm in FIRST_NAMES and not known(word.norm):
+            if after and _is_name(after, known):
+                return Individual("person", f"{word.surface} {after.surface}")
+            if before in _OF:  # « l'absentéisme de julie »
+                return Individual("person", f"{ws[i - 1].surface} {word.surface}")
         pair = after and word.capitalised and after.capitalised and i > 0
         if pair and not known(word.norm) and not known(after.norm):
             return Individual("person", f"{word.surface} {after.surface}")

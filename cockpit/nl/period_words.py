@@ -39,8 +39,11 @@ SUB_MONTH = (
     "cette semaine", "la semaine derniere", "semaine derniere", "cette semaine ci",
     "aujourd hui", "hier", "ce matin", "cette nuit", "ce soir", "avant hier",
     "this week", "last week", "today", "yesterday", "tonight", "this morning",
+)  # fmt: skip
+# A rate per day or week: answered with the month's figure, said so.
+PER_DAY = (
     "par jour", "par semaine", "quotidien", "quotidienne", "hebdomadaire", "per day",
-    "per week", "daily", "weekly",
+    "per week", "a day", "a week", "daily", "weekly",
 )  # fmt: skip
 
 # Other words the period rules read, for spelling correction to leave alone.
@@ -55,6 +58,6 @@ OTHER_WORDS = word_set(
 
 def vocabulary() -> set[str]:
     words = set(MONTHS) | set(ORDINALS) | set(SEASONS) | set(OTHER_WORDS)
-    for phrase in SUB_MONTH:
+    for phrase in (*SUB_MONTH, *PER_DAY):
         words.update(phrase.split())
     return words

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cockpit.nl.normalize import blank
-from cockpit.nl.period_words import MONTHS, ORDINALS, SEASON_MONTHS, SEASONS, SUB_MONTH
+from cockpit.nl.period_words import (
+    MONTHS,
+    ORDINALS,
+    PER_DAY,
+    SEASON_MONTHS,
+    SEASONS,
+    SUB_MONTH,
+)
 from cockpit.periods import Period, PeriodError, add_months, last_complete_month, quarter_start
 
 Note = tuple[str, str]  # (French, English)
@@ -163,6 +170,10 @@ _NO_MONTH_YET_QUARTER: Note = (
     "Le trimestre en cours n'a encore aucun mois complet : voici le précédent.",
     "The current quarter has no complete month yet: here is the previous one.",
 )
+_MONTHLY: Note = (
+    "Les données sont mensuelles : voici le total de la période, pas une moyenne par jour.",
+    "The data are monthly: here is the period's total, not a daily average.",
+)
 _CURRENT_MONTH: Note = (
     "Le mois en cours n'est pas terminé : voici le dernier mois complet.",
     "The current month is not over: here is the last complete month.",
@@ -268,6 +279,7 @@ _RULES: list[Rule] = [
 ]  # fmt: skip
 _COMPILED = [(re.compile(r"(?<![a-z0-9])" + p + r"(?![a-z0-9])"), build) for p, build in _RULES]
 _SUB_MONTH = re.compile(r"(?<![a-z0-9])(?:" + "|".join(SUB_MONTH) + r")(?![a-z0-9])")
+_PER_DAY = re.compile(r"(?<![a-z0-9])(?:" + "|".join(PER_DAY) + r")(?![a-z0-9])")
 _IMPOSSIBLE = re.compile(r"(?<![a-z0-9])(?:[tq][05-9]|s[03-9])(?![a-z0-9])")
 
 
@@ -298,6 +310,10 @@ def _absolute(text: str, today: date) -> str:
 def read_period(text: str, today: date) -> PeriodReading:
     """The first period expression found (rules in priority order), with the text left."""
     text = _absolute(text, today)
+    if per_day := _PER_DAY.search(text):
+        text = blank(text, per_day.start(), per_day.end())
+        reading = read_period(text, today)
+        return reading if reading.note or reading.unreadable else replace(reading, note=_MONTHLY)
     odd = _SUB_MONTH.search(text) or _IMPOSSIBLE.search(text)
     if odd:
         return PeriodReading(None, blank(text, odd.start(), odd.end()), unreadable=odd.group())

@@ -53,7 +53,9 @@ class OfflinePlanner:
         said = dictation.clean(normalize(question), lexicon.known, lexicon.names)
         text = lexicon.speller.correct_text(said)
         parts = Parts(lang=lang, continues=text.startswith(tuple(f" {c} " for c in _CONTINUES)))
-        refused = intent.refuse_before_linking(text, question, lexicon.known)
+        refused = intent.refuse_before_linking(
+            text, question, lexicon.known, lexicon.speller.correct
+        )
         parts.compare_year, text = read_compare_year(text)
         parts.compare, text = read_compare(text)
         parts.compare = parts.compare or ("previous_year" if parts.compare_year else None)
