@@ -34,6 +34,8 @@ def nothing_known(_word):
         "Date de naissance des internes",
         "ETP de Madamme Leroy",  # a title misspelt
         "absentéisme de julie en pédiatrie",  # a first name alone, dictated
+        "What's the average age of patients in geriatrics?",
+        "Tell me about Dr. Brown's overtime",
     ],
 )
 def test_questions_about_individuals_are_refused(demo_engine, question):
@@ -87,6 +89,9 @@ def test_sql_instructions_forecasts_and_other_topics_are_refused(demo_engine, qu
         ("La DMS par patient en gériatrie", "alos", {"pole": "Gériatrie"}),
         ("Absentéisme des infirmières en juin", "absenteeism_rate",
          {"staff_category": "infirmier"}),
+        ("what is the nurse absenteeism rate in the ICU", "absenteeism_rate",
+         {"service": "Réanimation", "staff_category": "infirmier"}),  # "nurse" qualifies
+        ("How many people work in the lab?", "fte_paid", {"service": "Laboratoire"}),
     ],
 )  # fmt: skip
 def test_aggregates_about_patients_and_staff_are_answered(demo_engine, question, metric, filters):

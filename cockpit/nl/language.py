@@ -13,12 +13,12 @@ _EN = word_set(
     "what which who how many much the in of by last year month is was were are since rate to "
     "date and vs for show me give quarter has have had did does our we this that per with "
     "from over period number cost average trend compared against each top bed visit staff day "
-    "debt cash"
+    "debt cash all list tell about who had people work can see"
 )
 _FR = word_set(
     "quel quelle quels quelles combien le la les de du des en au aux par depuis et pour dernier "
     "derniere mois an annee taux est sont a ont nombre moyen moyenne cout depense "
-    "lit jour dette tresorerie effectif entre sur dans avec notre nos on"
+    "lit jour dette tresorerie effectif entre sur dans avec notre nos"
 )
 
 

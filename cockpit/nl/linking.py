@@ -17,11 +17,11 @@ from cockpit.nl.dimension_words import STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.metrics import MetricMatch, link_metrics, partly_said, top_metrics
-from cockpit.nl.normalize import blank_words, words
+from cockpit.nl.normalize import blank_words, word_set, words
 
 _PLACE_READING = 0.5  # an entity covering a metric's words this well explains them
 _COUNTING = ("combien", "nombre", "how many", "number of", "count")
-_PEOPLE = frozenset(["agent", "personnel", "staff", "employee", "salarie", "effectif"])
+_PEOPLE = word_set("agent personnel staff employee salarie effectif people personne person worker")
 _STAFF_COUNT = {"fr": "effectif", "en": "staffing"}
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cockpit.nl.function_words import COMMON, GLUE
 from cockpit.nl.normalize import fold, strip_accents, word_set
 
 TITLES = word_set(
@@ -37,7 +38,7 @@ _ME = word_set("moi nous me us")
 RECORDS = (
     "dossier", "dossiers", "record", "records", "fiche", "ipp", "nir", "securite sociale",
     "date de naissance", "date of birth", "birth date", "adresse", "address", "telephone",
-    "phone number", "identite", "identity", "nominatif", "nominative",
+    "phone number", "identite", "identity", "nominatif", "nominative", "age", "ages",
 )  # fmt: skip
 _WHO = word_set("qui who whom")
 _OF = word_set("de d du of pour for chez a")
@@ -102,7 +103,8 @@ def find_individual(
             kind = "patient" if word.norm in ("patient", "patiente", "malade") else "person"
             if after and (_is_name(after, known) or after.norm.isdigit()):
                 return Individual(kind, f"{word.surface} {after.surface}")
-            if before in _ONE or before in _EACH:
+            attributive = after and known(after.norm) and after.norm not in GLUE | COMMON
+            if (before in _ONE or before in _EACH) and not attributive:  # not "the nurse rate"
                 return Individual(kind, f"{ws[i - 1].surface} {word.surface}")
         if word.norm in ROLES and _asks_which(ws[max(0, i - 4) : i]):
             return Individual("list", " ".join(w.surface for w in ws[max(0, i - 3) : i + 1]))
