@@ -160,3 +160,12 @@ def test_a_span_that_ends_before_it_starts_is_unreadable():
 )
 def test_parts_of_a_year_said_relative_to_a_year_and_days_of_months(text, expected):
     assert period(text) == expected
+
+
+def test_year_to_date_early_in_january_is_last_year_said_so():
+    reading = read_period(normalize("depuis le début de l'année"), date(2026, 1, 5))
+    assert (f"{reading.period.start:%Y-%m}", f"{reading.period.end:%Y-%m}") == (
+        "2025-01",
+        "2025-12",
+    )
+    assert "aucun mois complet" in reading.note[0]

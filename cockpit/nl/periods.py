@@ -121,6 +121,13 @@ def _this_quarter(cal: _Calendar, _m) -> PeriodReading:
     return PeriodReading(period)
 
 
+def _year_to_date(cal: _Calendar, _m) -> PeriodReading:
+    """January to the last complete month; early in January, last year's, said so."""
+    if cal.last.year != cal.today.year:
+        return PeriodReading(cal.ytd(), note=_NO_MONTH_YET_YEAR)
+    return PeriodReading(cal.ytd())
+
+
 def _this_half(cal: _Calendar, _m) -> PeriodReading:
     start = date(cal.last.year, 1 if cal.last.month <= 6 else 7, 1)
     return PeriodReading(Period(start, cal.last))
@@ -173,6 +180,10 @@ _NO_MONTH_YET_QUARTER: Note = (
 _MONTHLY: Note = (
     "Les données sont mensuelles : voici le total de la période, pas une moyenne par jour.",
     "The data are monthly: here is the period's total, not a daily average.",
+)
+_NO_MONTH_YET_YEAR: Note = (
+    "L'année en cours n'a encore aucun mois complet : voici l'année précédente.",
+    "The current year has no complete month yet: here is the previous one.",
 )
 _CURRENT_MONTH: Note = (
     "Le mois en cours n'est pas terminé : voici le dernier mois complet.",
@@ -231,7 +242,7 @@ _RULES: list[Rule] = [
         r"depuis (?:le )?debut de (?:l )?(?:annee|an)|depuis (?:le 1er )?janvier"
         r"|year to date|ytd|since january|since the start of the year|so far this year"
         r"|a date|a ce jour|cumul annuel|en cumul",
-        lambda cal, m: PeriodReading(cal.ytd()),
+        _year_to_date,
     ),
     (
         r"(?:l )?(?:an|annee) " + _LAST + r"|last year|previous year|prior year|(?:en )?n 1",
@@ -241,7 +252,7 @@ _RULES: list[Rule] = [
         ),
     ),
     (r"cette annee|this year|en cours d annee|annee en cours|current year|en n",
-     lambda cal, m: PeriodReading(cal.ytd())),
+     _year_to_date),
     (
         r"(?:le |au |du )?(?:trimestre " + _LAST + r"|dernier trimestre)|last quarter"
         r"|previous quarter",
