@@ -58,7 +58,7 @@ def _pydantic_errors(path: Path, error: ValidationError) -> list[DefinitionError
 
 def _parse_file(path: Path) -> tuple[Metric | None, list[DefinitionError]]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # nosec B506 # a safe loader (libyaml's or PyYAML's)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         return None, [DefinitionError(path, "(yaml)", str(exc).replace("\n", " "))]
     if not isinstance(raw, dict):
