@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from nl_helpers import answer, plan_of
 
 from cockpit.engine import Perimeter, QueryPlan
@@ -84,3 +85,10 @@ def test_a_comparison_with_a_named_year_is_n_minus_1_or_said_impossible(demo_eng
     assert result["compare"] == "previous_year" and result["period"]["start"] == "2025-01"
     other = answer(demo_engine, "Passages aux urgences en 2025 par rapport à 2023")
     assert other["compare"] is None and "Comparaison avec 2023 non faite" in other["answer"]
+
+
+@pytest.mark.parametrize("today", [date(1, 2, 1), date(1900, 1, 5), date(3000, 1, 1)])
+def test_a_reference_date_off_the_calendar_is_refused_clearly(demo_engine, today):
+    for question in ("l'hiver dernier", "Taux d'occupation l'an dernier", "cet été"):
+        result = answer(demo_engine, question, today=today)
+        assert result["status"] == "refused" and "1901" in result["answer"]

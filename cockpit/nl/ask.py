@@ -10,6 +10,22 @@ from cockpit.nl.answer import sentence
 from cockpit.nl.language import language
 from cockpit.nl.outcomes import Clarification, Planned, Planner, Refusal
 from cockpit.nl.planner import OfflinePlanner
+from cockpit.periods import MAX_YEAR, MIN_YEAR
+
+# Dates a question may be asked on: periods around them stay on the calendar.
+EARLIEST_TODAY, LATEST_TODAY = date(MIN_YEAR + 1, 1, 1), date(MAX_YEAR, 12, 31)
+
+
+def _today_out_of_range(today: date, lang: str) -> str:
+    if lang == "fr":
+        return (
+            f"Je ne sais pas situer les périodes autour du {today:%Y-%m-%d} : la date de "
+            f"référence doit être entre {MIN_YEAR + 1} et {MAX_YEAR}."
+        )
+    return (
+        f"I cannot place periods around {today:%Y-%m-%d}: the reference date must be between "
+        f"{MIN_YEAR + 1} and {MAX_YEAR}."
+    )
 
 
 def _empty(status: str, answer: str, **extra) -> dict[str, Any]:
@@ -42,6 +58,8 @@ def ask(
 ) -> dict[str, Any]:
     """Answer one question; never invents a number (refused/clarify carry no value)."""
     today = today or date.today()
+    if not EARLIEST_TODAY <= today <= LATEST_TODAY:
+        return _empty("refused", _today_out_of_range(today, language(question)))
     perimeter = perimeter or Perimeter.everything()
     planner = planner or OfflinePlanner(engine)
     if previous is not None:

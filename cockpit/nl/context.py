@@ -10,6 +10,7 @@ from datetime import date
 from cockpit.engine import QueryPlan
 from cockpit.nl.dimension_words import PLACE_DIMENSIONS
 from cockpit.nl.outcomes import Clarification, Parts, Reading
+from cockpit.periods import PeriodError
 
 
 def follow_up(planner, previous: QueryPlan, parts: Parts, today: date):
@@ -46,7 +47,10 @@ def _period(previous: QueryPlan, parts: Parts):
     if parts.period is None:
         return previous.period
     if parts.relative_year:  # « et l'an dernier ? »: the same months, a year earlier
-        return previous.period.shift(-12)
+        try:
+            return previous.period.shift(-12)
+        except PeriodError:  # a previous period at the calendar's start
+            return parts.period
     return parts.period
 
 

@@ -335,7 +335,7 @@ def read_period(text: str, today: date) -> PeriodReading:
             rest = blank(text, match.start(), match.end())
             try:
                 return replace(build(calendar, match), rest=rest)
-            except PeriodError:  # « depuis 2030 »: a span that ends before it starts
+            except (PeriodError, ValueError):  # « depuis 2030 », or a date off the calendar
                 return PeriodReading(None, rest, unreadable=match.group().strip())
     return PeriodReading(None, text)
 
