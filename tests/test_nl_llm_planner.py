@@ -109,11 +109,13 @@ def test_unknown_name_said_in_the_question_is_asked_back_not_guessed(engine):
 
 
 def test_ambiguous_name_is_asked_back_with_the_close_names(engine):
-    question = "Nombre d'interventions en chir en mars"
-    model = scripted(filtered("chir", "service", "surgeries"))
+    # (« chir » alone is the pole Chirurgie to the offline parser: « unité » starts two services)
+    question = "Nombre d'interventions en unité en mars"
+    model = scripted(filtered("unité", "service", "surgeries"))
     outcome = plan_with(engine, model, question)
     assert isinstance(outcome, Clarification)
-    assert "Chirurgie digestive" in outcome.question and "Chirurgie viscérale" in outcome.question
+    assert "Unité de soins de longue durée" in outcome.question
+    assert "Unité de surveillance continue" in outcome.question
 
 
 def test_future_period_from_the_model_is_rejected(engine, caplog):
@@ -208,7 +210,8 @@ def test_when_unsure_the_model_is_asked_only_if_the_offline_planner_is_unsure(en
 
 
 def test_the_log_never_holds_the_question(engine, caplog):
-    question = "Combien de bébés sont nés chez Mme Zorglub en août ?"
+    # (a named person is refused before any model is asked: a place nobody knows instead)
+    question = "Combien de bébés sont nés au pavillon Zorglub en août ?"
     model = scripted(filtered("Zorglub", "service", "births"))
     with caplog.at_level(logging.INFO, logger="cockpit"):
         plan_with(engine, model, question)
