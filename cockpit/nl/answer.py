@@ -4,8 +4,11 @@ breakdown, or a series (first and last value, highest and lowest)."""
 
 from __future__ import annotations
 
+from cockpit.engine.alerts import status_reason
+from cockpit.engine.figures import Figure
 from cockpit.engine.plan import QueryResult
-from cockpit.formatting import format_percent, format_value
+from cockpit.engine.signals import gap, trend
+from cockpit.formatting import format_value
 from cockpit.nl.answer_words import (
     bucket_words,
     missing_months,
@@ -14,8 +17,6 @@ from cockpit.nl.answer_words import (
     row_label,
 )
 
-_REFERENCES = {"previous_year": ("N-1", "last year"), "budget": ("budget", "budget"),
-               "target": ("objectif", "target")}  # fmt: skip
 _INLINE_ROWS = 12
 
 
@@ -53,13 +54,22 @@ def _shown(metric, value, lang: str) -> str:
 
 
 def _figure(metric, row: dict, head: str, compare: str | None, lang: str) -> str:
-    text = f"{head}{_colon(lang)}{_shown(metric, row['value'], lang)}"
-    if compare and row.get("compare_value") is not None:
-        other = _shown(metric, row["compare_value"], lang)
-        reference = _REFERENCES[compare][0 if lang == "fr" else 1]
-        pct = format_percent(row["delta_pct"], lang) if row.get("delta_pct") is not None else ""
-        inside = f"{reference}, {pct}" if pct else reference
-        text += f" contre {other} ({inside})" if lang == "fr" else f" against {other} ({inside})"
+    value, other = row["value"], row.get("compare_value")
+    shown = _shown(metric, value, lang)
+    if compare in ("budget", "target") and other is not None:
+        # The side of the target or budget, and the gap, in the words every screen uses.
+        figure = Figure(value, target=other, reference=compare, status=row.get("status"))
+        change = gap(metric, value, other, row.get("status"), lang)
+        shown = f"{status_reason(metric, figure, lang)} ({change.text})"
+    text = f"{head}{_colon(lang)}{shown}"
+    if compare == "previous_year" and other is not None:
+        change = trend(metric, value, other, lang).text
+        before = _shown(metric, other, lang)
+        text += (
+            f" contre {before} (N-1, {change})"
+            if lang == "fr"
+            else f" against {before} (last year, {change})"
+        )
     return text + "."
 
 
