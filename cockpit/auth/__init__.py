@@ -28,6 +28,7 @@ __all__ = [
     "ensure_demo_users",
     "install_auth",
     "json_error",
+    "recent_questions",
     "safe_next",
     "storable_text",
 ]
@@ -59,3 +60,10 @@ def current_role() -> str | None:
 def audit(event: str, **details: Any) -> None:
     """Record an event (view, export, question, query…) for this request's user and address."""
     auth_state().record(event, **details)
+
+
+def recent_questions(limit: int = 6) -> list[tuple[str, dict[str, Any] | None]]:
+    """This request's user's last questions (with the plan a follow-up built on), newest
+    first, from the audit log."""
+    user = current_user()
+    return auth_state().audit_log.recent_questions(user.username, limit) if user else []

@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS events (
     details TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_at ON events (at);
+CREATE INDEX IF NOT EXISTS events_user_event ON events (username, event);
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
@@ -153,3 +154,31 @@ class AuditLog:
             )
             for r in rows
         ]
+
+    def recent_questions(
+        self, username: str, limit: int = 6, scan: int = 200
+    ) -> list[tuple[str, dict[str, Any] | None]]:
+        """`username`'s last questions as (question, context plan or None), newest first, each
+        once (case and spacing aside). One whose latest asking was refused is left out:
+        asking again would not help."""
+        sql = (
+            "SELECT json_extract(details, '$.question'), json_extract(details, '$.status'), "
+            "json_extract(details, '$.context') FROM events "
+            "WHERE username = ? AND event = 'question' ORDER BY id DESC LIMIT ?"
+        )
+        with db.connect(self.path, SCHEMA) as con:
+            rows = con.execute(sql, (username, scan)).fetchall()
+        seen: set[tuple[str, str]] = set()
+        questions: list[tuple[str, dict[str, Any] | None]] = []
+        for text, status, context in rows:
+            key = (" ".join(str(text or "").casefold().split()), context or "")
+            if not key[0] or key in seen:
+                continue
+            seen.add(key)
+            if status != "refused":
+                questions.append(
+                    (" ".join(str(text).split()), json.loads(context) if context else None)
+                )
+            if len(questions) == limit:
+                break
+        return questions
