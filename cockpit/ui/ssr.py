@@ -21,9 +21,11 @@ _RENAMED = {
     "colSpan": "colspan",
     "rowSpan": "rowspan",
     "dateTime": "datetime",
+    "maxLength": "maxlength",
+    "autoComplete": "autocomplete",
 }
 # Anchors kept in the server copy (skip link, in-page links); other ids belong to the live tree.
-_KEPT_IDS = {"page", "alertes"}
+_KEPT_IDS = ("page", "alertes")  # a tuple: pattern-matching ids are dicts (unhashable)
 _SKIPPED = {
     "children",
     "id",
@@ -78,8 +80,14 @@ def element(node: Component) -> tuple[str, dict] | None:
                 "className": (props.get("className") or "") + " ssr-graph",
                 "style": props.get("style"),
             }
+        if kind == "Input":  # dcc.Input draws an <input> inside a container div (Dash 4)
+            return "div", {"className": f"dash-input-container {props.get('className') or ''}"}
         return None
     return _TAGS.get(kind, kind.lower()), kept
+
+
+# dcc.Input props that the painted <input> keeps (the value the user types stays live).
+_INPUT_PROPS = ("type", "placeholder", "list", "maxLength", "autoComplete")
 
 
 def _inner(node: Component) -> str:
@@ -87,6 +95,9 @@ def _inner(node: Component) -> str:
         return node.html or ""
     if type(node).__name__ == "Graph":
         return ""
+    if node._namespace == "dash_core_components" and type(node).__name__ == "Input":
+        props = {k: getattr(node, k, None) for k in _INPUT_PROPS}
+        return f"<input{_attributes({'className': 'dash-input-element', **props})}>"
     return to_html(getattr(node, "children", None))
 
 
