@@ -4,6 +4,7 @@
  * - Swap: once Dash has rendered, drop the server-painted copy of the page.
  * - Offline: register the service worker and show the banner when figures come from cache.
  * - Title: follow the page heading on in-app navigation.
+ * - Question screen: dictation through the browser's speech recognition, where it exists.
  */
 (function () {
   "use strict";
@@ -35,6 +36,80 @@
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
     window.scrollTo(0, 0);
   });
+  // Question screen: the microphone fills the question box with what the browser's speech
+  // recognition heard, then asks. Hidden (CSS, html.can-speak) where the browser cannot listen.
+  var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+  if (Recognition) { document.documentElement.classList.add("can-speak"); }
+
+  function askBox() { return document.querySelector("#react-entry-point #ask-input"); }
+
+  function micStatus(text) {
+    var status = document.querySelector("#react-entry-point .ask-mic-status");
+    if (status) { status.textContent = text || ""; }
+  }
+
+  function fillQuestion(text) {
+    var input = askBox();
+    if (!input) { return; }
+    // React owns the input: set its value the way a keystroke would, so Dash sees it.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, text);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function listen(mic) {
+    if (mic.recognition) { mic.recognition.stop(); return; }
+    var recognition = new Recognition();
+    recognition.lang = mic.getAttribute("data-lang") || "fr-FR";
+    recognition.interimResults = true;
+    recognition.maxAlternatives = 1;
+    var heard = "";
+    recognition.onresult = function (event) {
+      var interim = "";
+      heard = "";
+      for (var i = 0; i < event.results.length; i++) {
+        var result = event.results[i];
+        if (result.isFinal) { heard += result[0].transcript; } else { interim += result[0].transcript; }
+      }
+      fillQuestion((heard + interim).trim());
+    };
+    recognition.onerror = function (event) {
+      var denied = event.error === "not-allowed" || event.error === "service-not-allowed";
+      micStatus(mic.getAttribute(denied ? "data-denied" : "data-failed"));
+      heard = "";
+    };
+    recognition.onend = function () {
+      mic.recognition = null;
+      mic.setAttribute("aria-pressed", "false");
+      if (heard.trim()) {
+        micStatus("");
+        fillQuestion(heard.trim());
+        // Let Dash take the new value before the click reads it.
+        setTimeout(function () {
+          var ask = document.getElementById("ask-submit");
+          if (ask) { ask.click(); }
+        }, 0);
+      }
+    };
+    mic.recognition = recognition;
+    mic.setAttribute("aria-pressed", "true");
+    micStatus(mic.getAttribute("data-listening"));
+    recognition.start();
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("#react-entry-point button");
+    if (!target) { return; }
+    if (target.classList.contains("ask-mic") && Recognition) { listen(target); }
+    if (target.id === "ask-new") { var box = askBox(); if (box) { box.focus(); } }
+  });
+
+  // On a phone, Enter asks: close the keyboard so the answer is in view.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target && event.target.id === "ask-input") {
+      setTimeout(function () { event.target.blur(); }, 0);
+    }
+  });
+
   var PLOTLY = "/assets/vendor/plotly-basic-4.1.1.min.js";
   // dcc.Graph loads window._dashPlotlyJSURL when Plotly is absent; the renderer sets it to
   // the full bundle on mount, so pin it to the partial one.

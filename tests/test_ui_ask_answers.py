@@ -1,0 +1,124 @@
+"""Answers of the question pipeline as the Question screen shows them, on the demo hospital:
+examples the planner answers, a ranking's winners first, a series' last month, and how it
+was computed (the perimeter in words, the SQL that ran)."""
+
+from __future__ import annotations
+
+from datetime import date
+from xml.etree import ElementTree
+
+import pytest
+
+from cockpit.config import PROJECT_ROOT
+from cockpit.engine import Engine, Perimeter, QueryPlan
+from cockpit.formatting import format_value
+from cockpit.nl.ask import answer_plan, ask
+from cockpit.periods import Period
+from cockpit.ui.ask.asker import ranking_context
+from cockpit.ui.ask.examples import example_questions
+from cockpit.ui.ask.how import how_it_was_computed, perimeter_text
+from cockpit.ui.ask.visual import chart, headline, shape
+from cockpit.ui.ssr import to_html
+
+SVG = "{http://www.w3.org/2000/svg}"
+VALLOMBRE = "990000012"
+CHEF = Perimeter(VALLOMBRE, "Chirurgie")
+YEAR = Period.parse("2026-01", "2026-10")
+
+
+@pytest.fixture(scope="module")
+def engine(demo_warehouse) -> Engine:
+    return Engine(demo_warehouse, PROJECT_ROOT / "queries")
+
+
+EVERYONE = Perimeter.everything()
+
+
+def run_plan(engine, perimeter=EVERYONE, **plan):
+    return answer_plan(QueryPlan.build(**plan), engine, perimeter=perimeter)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("perimeter", [Perimeter.everything(), CHEF], ids=["director", "chef"])
+def test_every_example_is_answered_in_the_shape_it_promises(engine, lang, perimeter):
+    questions = example_questions(engine, perimeter, lang)
+    assert len(questions) == 4
+    shapes = []
+    for question in questions:
+        answer = ask(question, engine, today=date(2026, 11, 15), perimeter=perimeter)
+        assert answer["status"] == "answered", (question, answer["answer"])
+        shapes.append(shape(answer))
+        if answer["group_by"]:
+            assert answer["group_by"] == (["service"] if perimeter.pole else ["pole"])
+    assert set(shapes) == {"single", "bars", "series"}, shapes
+
+
+def test_examples_follow_the_catalog_labels(engine):
+    labels = {m.label.en for m in engine.metrics()}
+    for question in example_questions(engine, Perimeter.everything(), "en"):
+        assert any(question.startswith(label) for label in labels), question
+
+
+def test_a_ranking_shows_its_winner_first_highlighted_then_the_runners_up(engine):
+    answer = run_plan(
+        engine,
+        metric="interim_cost",
+        period=YEAR,
+        group_by=["pole"],
+        rank={"order": "desc", "limit": 1},
+    )
+    everyone = engine.run(
+        QueryPlan.build("interim_cost", YEAR, group_by=["pole"]), Perimeter.everything()
+    ).rows
+    top = max(everyone, key=lambda r: r["value"])
+    assert [r["pole"] for r in answer["rows"]] == [top["pole"]]
+    metric = engine.metric("interim_cost")
+    head = headline(answer, metric, "fr", "")
+    assert head.caption == top["pole"]
+    assert head.value == format_value(top["value"], metric.format, metric.unit, "fr")
+    context = ranking_context(engine, answer, Perimeter.everything())
+    svg, left_out = chart(answer, metric, "fr", "Janv. – oct. 2026", context)
+    rows = list(ElementTree.fromstring(svg).iter(f"{SVG}g"))
+    names = [next(r.iter(f"{SVG}text")).text for r in rows]
+    assert names[0] == top["pole"] and rows[0].get("class") == "ac-row ac-win"
+    assert all(r.get("class") == "ac-row" for r in rows[1:]) and len(rows) > 1
+    ordered = sorted((r for r in everyone if r["value"] is not None), key=lambda r: -r["value"])
+    assert names == [r["pole"] for r in ordered][: len(names)] and left_out == 0
+
+
+def test_an_ascending_ranking_puts_the_smallest_first(engine):
+    answer = run_plan(
+        engine,
+        metric="bed_occupancy_rate",
+        period=YEAR,
+        group_by=["service"],
+        rank={"order": "asc", "limit": 3},
+    )
+    context = ranking_context(engine, answer, Perimeter.everything())
+    values = [r["value"] for r in context]
+    assert values == sorted(values)
+    assert [r["service"] for r in answer["rows"]] == [r["service"] for r in context[:3]]
+
+
+def test_a_series_headline_is_its_last_month(engine):
+    answer = run_plan(engine, metric="admissions", period=YEAR, grain="month")
+    metric = engine.metric("admissions")
+    head = headline(answer, metric, "fr", "")
+    last = answer["rows"][-1]
+    assert head.value == format_value(last["value"], metric.format, metric.unit, "fr")
+    assert head.caption == "Octobre 2026, dernier mois"
+    svg, _ = chart(answer, metric, "fr", "Janv. – oct. 2026")
+    title = ElementTree.fromstring(svg).find(f"{SVG}title").text
+    assert "octobre 2026 " + format_value(last["value"], "int", "count", "fr") in title
+
+
+def test_how_it_was_computed_names_the_perimeter_filters_and_the_sql(engine):
+    answer = run_plan(
+        engine, perimeter=CHEF, metric="admissions", period=YEAR, filters={"service": "Urologie"}
+    )
+    where = perimeter_text(engine, CHEF, "fr")
+    assert where == "CH de Vallombre · Pôle Chirurgie"
+    html = to_html(how_it_was_computed(answer, engine.metric("admissions"), "fr", where, None))
+    assert "Service : Urologie" in html and where in html
+    assert "f.pole = 'Chirurgie'" in html
+    assert answer["sql"].split("\n")[0] in html
