@@ -36,19 +36,30 @@ def server(demo_db, tmp_path_factory) -> str:
         yield url
 
 
-@pytest.fixture(scope="session")
-def logged_in_state(browser, server) -> dict:
-    """Log in once through the real form; every page reuses the session cookie."""
+def log_in(browser, server, user: str, password: str) -> dict:
+    """Log in through the real form; the storage state (session cookie) to reuse."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(server + "/login")
-    page.get_by_label("Identifiant").fill(USER)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_label("Identifiant").fill(user)
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(server + "/")
     state = context.storage_state()
     context.close()
     return state
+
+
+@pytest.fixture(scope="session")
+def logged_in_state(browser, server) -> dict:
+    """Log in once as the demo director; every page reuses the session cookie."""
+    return log_in(browser, server, USER, PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def pole_manager_state(browser, server) -> dict:
+    """The demo head of the Surgery pole (perimeter: CH de Vallombre, pole Chirurgie)."""
+    return log_in(browser, server, "chef-chirurgie", "demo-chef-chirurgie")
 
 
 def open_page(browser, server, state, viewport, **options):
@@ -92,11 +103,12 @@ def desktop(browser, server, logged_in_state):
 
 @pytest.fixture
 def open_context(browser, server, logged_in_state):
-    """A factory for contexts with other options (size, colour scheme, service worker)."""
+    """A factory for contexts with other options (size, colour scheme, service worker, the
+    storage state of another login)."""
     made = []
 
-    def make(viewport=PHONE, **options):
-        context, page = open_page(browser, server, logged_in_state, viewport, **options)
+    def make(viewport=PHONE, state=None, **options):
+        context, page = open_page(browser, server, state or logged_in_state, viewport, **options)
         made.append((context, page))
         return context, page
 
