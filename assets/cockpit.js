@@ -36,27 +36,74 @@
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
     window.scrollTo(0, 0);
   });
-  // Question screen: the microphone fills the question box with what the browser's speech
-  // recognition heard, then asks. Hidden (CSS, html.can-speak) where the browser cannot listen.
+  // Question screen (cockpit/ui/pages/question.py): its forms post to /question; ask for
+  // JSON and put the answer in place instead of loading the page again.
+  function askScreen() { return document.querySelector(".frame .ask"); }
+
+  function showAnswer(screen, data) {
+    var form = screen.querySelector(".ask-form");
+    var chip = screen.querySelector(".ask-followup");
+    screen.querySelector(".ask-answer").innerHTML = data.card;
+    screen.querySelector(".ask-recent").innerHTML = data.history;
+    form.elements.context.value = data.context;
+    form.elements.question.value = data.question;
+    form.elements.question.placeholder = data.placeholder;
+    chip.querySelector(".ask-followup-text").textContent = data.followup || "";
+    chip.hidden = !data.followup;
+  }
+
+  function answerFailed(screen, offline) {
+    var card = document.createElement("section");
+    card.className = "panel ask-card ask-refused";
+    card.textContent = screen.getAttribute(offline ? "data-offline" : "data-failed");
+    screen.querySelector(".ask-answer").replaceChildren(card);
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var screen = askScreen();
+    if (!screen || !form.hasAttribute("data-ask") || !window.fetch) { return; }
+    event.preventDefault();
+    if (screen.getAttribute("aria-busy") === "true") { return; }
+    var body = new FormData(form);
+    screen.setAttribute("aria-busy", "true");
+    if (document.activeElement && document.activeElement.blur) {
+      document.activeElement.blur();  // on a phone, close the keyboard: the answer is below
+    }
+    fetch(form.action, { method: "POST", body: body, credentials: "same-origin",
+                         headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (response.status === 401) { window.location.href = "/login?next=/question"; }
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (data) { showAnswer(screen, data); })
+      .catch(function () { answerFailed(screen, !navigator.onLine); })
+      .then(function () { screen.removeAttribute("aria-busy"); });
+  });
+
+  // « Nouvelle question »: forget the context in place.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".ask-new");
+    var screen = askScreen();
+    if (!link || !screen) { return; }
+    event.preventDefault();
+    var form = screen.querySelector(".ask-form");
+    showAnswer(screen, { card: "", history: screen.querySelector(".ask-recent").innerHTML,
+                         context: "", question: "", followup: null,
+                         placeholder: form.getAttribute("data-placeholder") });
+    form.elements.question.focus();
+  }, true);
+
+  // The microphone fills the box with what the browser's speech recognition heard, then
+  // asks. Hidden (CSS, html.can-speak) where the browser cannot listen.
   var Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
   if (Recognition) { document.documentElement.classList.add("can-speak"); }
 
-  function askBox() { return document.querySelector("#react-entry-point #ask-input"); }
-
-  function micStatus(text) {
-    var status = document.querySelector("#react-entry-point .ask-mic-status");
-    if (status) { status.textContent = text || ""; }
-  }
-
-  function fillQuestion(text) {
-    var input = askBox();
-    if (!input) { return; }
-    // React owns the input: set its value the way a keystroke would, so Dash sees it.
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, text);
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-
   function listen(mic) {
+    var form = mic.form;
+    var status = askScreen() && askScreen().querySelector(".ask-mic-status");
+    function say(text) { if (status) { status.textContent = text || ""; } }
     if (mic.recognition) { mic.recognition.stop(); return; }
     var recognition = new Recognition();
     recognition.lang = mic.getAttribute("data-lang") || "fr-FR";
@@ -70,44 +117,30 @@
         var result = event.results[i];
         if (result.isFinal) { heard += result[0].transcript; } else { interim += result[0].transcript; }
       }
-      fillQuestion((heard + interim).trim());
+      form.elements.question.value = (heard + interim).trim();
     };
     recognition.onerror = function (event) {
       var denied = event.error === "not-allowed" || event.error === "service-not-allowed";
-      micStatus(mic.getAttribute(denied ? "data-denied" : "data-failed"));
+      say(mic.getAttribute(denied ? "data-denied" : "data-failed"));
       heard = "";
     };
     recognition.onend = function () {
       mic.recognition = null;
       mic.setAttribute("aria-pressed", "false");
-      if (heard.trim()) {
-        micStatus("");
-        fillQuestion(heard.trim());
-        // Let Dash take the new value before the click reads it.
-        setTimeout(function () {
-          var ask = document.getElementById("ask-submit");
-          if (ask) { ask.click(); }
-        }, 0);
-      }
+      if (!heard.trim()) { return; }
+      say("");
+      form.elements.question.value = heard.trim();
+      form.querySelector(".ask-go").click();
     };
     mic.recognition = recognition;
     mic.setAttribute("aria-pressed", "true");
-    micStatus(mic.getAttribute("data-listening"));
+    say(mic.getAttribute("data-listening"));
     recognition.start();
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("#react-entry-point button");
-    if (!target) { return; }
-    if (target.classList.contains("ask-mic") && Recognition) { listen(target); }
-    if (target.id === "ask-new") { var box = askBox(); if (box) { box.focus(); } }
-  });
-
-  // On a phone, Enter asks: close the keyboard so the answer is in view.
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && event.target && event.target.id === "ask-input") {
-      setTimeout(function () { event.target.blur(); }, 0);
-    }
+    var mic = event.target.closest && event.target.closest(".ask-mic");
+    if (mic && Recognition) { listen(mic); }
   });
 
   var PLOTLY = "/assets/vendor/plotly-basic-4.1.1.min.js";

@@ -8,13 +8,15 @@ from datetime import date
 from xml.etree import ElementTree
 
 import pytest
+from dash import html
 
 from cockpit.config import PROJECT_ROOT
 from cockpit.engine import Engine, Perimeter, QueryPlan
-from cockpit.formatting import format_value
+from cockpit.formatting import format_percent, format_value
 from cockpit.nl.ask import answer_plan, ask
 from cockpit.periods import Period
 from cockpit.ui.ask.asker import ranking_context
+from cockpit.ui.ask.card import answered_card
 from cockpit.ui.ask.examples import example_questions
 from cockpit.ui.ask.how import how_it_was_computed, perimeter_text
 from cockpit.ui.ask.visual import chart, headline, shape
@@ -122,3 +124,23 @@ def test_how_it_was_computed_names_the_perimeter_filters_and_the_sql(engine):
     assert "Service : Urologie" in html and where in html
     assert "f.pole = 'Chirurgie'" in html
     assert answer["sql"].split("\n")[0] in html
+
+
+def test_a_series_compared_with_last_year_shows_the_last_months_variation(engine):
+    answer = run_plan(
+        engine, metric="admissions", period=YEAR, grain="month", compare="previous_year"
+    )
+    last = answer["rows"][-1]
+    card = to_html(
+        answered_card(
+            answer,
+            engine.metric("admissions"),
+            "fr",
+            question="q",
+            scope="",
+            period_text="Janv. – oct. 2026",
+            how=html.Details(),
+        )
+    )
+    change = format_percent((last["value"] - last["compare_value"]) / last["compare_value"])
+    assert f"<b>{change}</b> vs N-1" in card and "Réalisé" in card

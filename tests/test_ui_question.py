@@ -5,6 +5,7 @@ clarification taps, perimeters and the last questions read back per user."""
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
 import pytest
 from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
@@ -20,9 +21,8 @@ from cockpit.auth.audit_log import AuditLog
 from cockpit.engine import Perimeter, QueryPlan
 from cockpit.formatting import format_value
 from cockpit.periods import Period
-from cockpit.ui.ask.callbacks import OUTPUTS
 
-JSON = {**SAME_ORIGIN, "Content-Type": "application/json"}
+JSON = {"Accept": "application/json"}
 OCCUPANCY = "Quel est le taux d'occupation du pôle Chirurgie en mars 2026 ?"
 
 
@@ -48,72 +48,15 @@ def _march() -> Period:
     return Period.parse("2026-03")
 
 
-def ask(client, *, typed=None, trigger="enter", context=None, choices=None, picks=None):
-    """POST the screen's callback as dash-renderer does after a user action."""
-    picks = picks or {}
-    options = (choices or {}).get("choices") or []
-    clicked = {"submit": None, "enter": None, "new": None}
-    if trigger in clicked:
-        clicked[trigger] = 1
-    inputs = [
-        {"id": "ask-submit", "property": "n_clicks", "value": clicked["submit"]},
-        {"id": "ask-input", "property": "n_submit", "value": clicked["enter"]},
-        {"id": "ask-new", "property": "n_clicks", "value": clicked["new"]},
-        [
-            {
-                "id": {"type": "ask-pick", "index": k},
-                "property": "n_clicks",
-                "value": 1 if trigger == ("pick", k) else None,
-            }
-            for k in picks
-        ],
-        [
-            {
-                "id": {"type": "ask-choice", "index": i},
-                "property": "n_clicks",
-                "value": 1 if trigger == ("choice", i) else None,
-            }
-            for i in range(len(options))
-        ],
-    ]
-    if isinstance(trigger, tuple):
-        kind = {"pick": "ask-pick", "choice": "ask-choice"}[trigger[0]]
-        changed = json.dumps({"index": trigger[1], "type": kind}, separators=(",", ":"))
-        changed += ".n_clicks"
-    else:
-        changed = {
-            "submit": "ask-submit.n_clicks",
-            "enter": "ask-input.n_submit",
-            "new": "ask-new.n_clicks",
-        }[trigger]
-    outputs = [{"id": o.component_id, "property": o.component_property} for o in OUTPUTS.values()]
-    body = {
-        "output": "...".join(f"{o['id']}.{o['property']}" for o in outputs).join(["..", ".."]),
-        "outputs": outputs,
-        "inputs": inputs,
-        "state": [
-            {"id": "ask-input", "property": "value", "value": typed},
-            {"id": "ask-context", "property": "data", "value": context},
-            {"id": "ask-choices", "property": "data", "value": choices},
-            {"id": "ask-picks", "property": "data", "value": picks},
-        ],
-        "changedPropIds": [changed],
-    }
-    return client.post("/_dash-update-component", data=json.dumps(body), headers=JSON)
+def ask(client, **form):
+    """POST a form of the screen as its page script does (JSON back)."""
+    fields = {k: v if isinstance(v, str) else json.dumps(v) for k, v in form.items() if v}
+    return client.post("/question", data=fields, headers={**SAME_ORIGIN, **JSON})
 
 
 def screen(response) -> dict:
-    """The callback's outputs by name ('answer', 'context'…), the answer card as text."""
     assert response.status_code == 200, response.get_data(as_text=True)[:800]
-    by_id = response.get_json()["response"]
-    found = {}
-    for name, output in OUTPUTS.items():
-        props = by_id.get(output.component_id, {})
-        if output.component_property in props:
-            found[name] = props[output.component_property]
-    if found.get("answer") is not None:
-        found["text"] = json.dumps(found["answer"], ensure_ascii=False)
-    return found
+    return response.get_json()
 
 
 def visible(text: str) -> str:
@@ -125,28 +68,59 @@ def shown(engine, metric_id: str, value) -> str:
     return visible(format_value(value, metric.format, metric.unit, "fr"))
 
 
-def test_an_anonymous_callback_is_refused_and_nothing_is_audited(app, state):
-    response = ask(app.test_client(), typed=OCCUPANCY)
+class Forms(HTMLParser):
+    """The forms of a piece of HTML: their fields (name → value) and their button's text."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.found: list[dict[str, str]] = []
+        self._in_button = False
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.found.append({})
+        elif tag == "input" and attrs.get("name") and self.found:
+            self.found[-1][attrs["name"]] = attrs.get("value") or ""
+        self._in_button = self._in_button or tag == "button"
+
+    def handle_endtag(self, tag):
+        self._in_button = self._in_button and tag != "button"
+
+    def handle_data(self, data):
+        if self._in_button and self.found:
+            self.found[-1]["button"] = self.found[-1].get("button", "") + data
+
+
+def post_form(client, fields: dict[str, str]):
+    return ask(client, **{k: v for k, v in fields.items() if k != "button"})
+
+
+def test_an_anonymous_post_is_refused_and_nothing_is_audited(app, state):
+    response = ask(app.test_client(), question=OCCUPANCY)
     assert response.status_code == 401
     assert AuditLog(state).read(event="question") == []
 
 
-def test_the_first_html_paints_the_box_the_examples_and_no_answer(app):
+def test_the_page_is_a_form_without_the_dash_runtime(app):
     page = logged_in(app, "dg").get("/question").get_data(as_text=True)
-    assert 'class="dash-input-container ask-input"' in page and 'list="ask-metrics"' in page
-    assert page.count('class="ask-example"') == 4 and "<option value=" in page
-    assert 'class="panel ask-card' not in page and "dash_renderer" in page
+    assert '<form action="/question" class="ask-form" method="post" data-ask' in page
+    assert 'name="question"' in page and 'list="ask-metrics"' in page
+    assert '<datalist id="ask-metrics"><option value=' in page
+    assert page.count('class="ask-example"') == 4 and 'class="panel ask-card' not in page
+    assert "_dash-component-suites" not in page and "/assets/cockpit.js" in page
 
 
 def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, state):
-    result = screen(ask(logged_in(app, "dg"), typed=OCCUPANCY))
+    result = screen(ask(logged_in(app, "dg"), question=OCCUPANCY))
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Chirurgie"})
     expected = engine.run(plan, Perimeter.everything())
-    text = visible(result["text"])
-    assert shown(engine, "bed_occupancy_rate", expected.value) in text
-    assert "Comment c'est calculé" in text and "f.pole = 'Chirurgie'" in text
-    assert result["context"]["plan"] == plan.as_json() and result["hidden"] is False
-    assert result["input"] == "" and "Chirurgie" in result["followup"]
+    card = visible(result["card"])
+    assert shown(engine, "bed_occupancy_rate", expected.value) in card
+    assert "Comment c'est calculé" in card and "f.pole = 'Chirurgie'" in card
+    assert json.loads(result["context"]) == plan.as_json() and result["question"] == ""
+    assert result["followup"] == "Taux d'occupation des lits · Chirurgie · Mars 2026"
     [event] = AuditLog(state).read(event="question")
     assert (event.username, event.details["question"]) == ("dg", OCCUPANCY)
     assert event.details["status"] == "answered" and event.details["source"] == "app"
@@ -155,38 +129,34 @@ def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, st
 
 def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engine, state):
     client = logged_in(app, "dg")
-    first = screen(ask(client, typed=OCCUPANCY))
-    second = screen(ask(client, typed="et pour la Médecine ?", context=first["context"]))
+    first = screen(ask(client, question=OCCUPANCY))
+    second = screen(ask(client, question="et pour la Médecine ?", context=first["context"]))
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Médecine"})
-    assert second["context"]["plan"] == plan.as_json()
+    assert json.loads(second["context"]) == plan.as_json()
     value = engine.run(plan, Perimeter.everything()).value
-    assert shown(engine, "bed_occupancy_rate", value) in visible(second["text"])
+    assert shown(engine, "bed_occupancy_rate", value) in visible(second["card"])
     event = AuditLog(state).read(event="question")[-1]
-    assert event.details["context"] == first["context"]["plan"]
+    assert event.details["context"] == json.loads(first["context"])
 
 
 def test_a_whole_question_asked_during_a_follow_up_is_recorded_without_context(app, state):
     client = logged_in(app, "dg")
-    first = screen(ask(client, typed=OCCUPANCY))
-    screen(ask(client, typed="Combien d'entrées en mars 2026 ?", context=first["context"]))
+    first = screen(ask(client, question=OCCUPANCY))
+    screen(ask(client, question="Combien d'entrées en mars 2026 ?", context=first["context"]))
     assert AuditLog(state).read(event="question")[-1].details["context"] is None
-
-
-def test_new_question_clears_the_context(app):
-    result = screen(ask(logged_in(app, "dg"), trigger="new", context={"plan": {}, "label": "x"}))
-    assert result["context"] is None and result["hidden"] is True and result["answer"] is None
 
 
 def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, state):
     client = logged_in(app, "dg")
-    asked = screen(ask(client, typed="Quel est le taux en mars 2026 ?"))
-    choices = asked["choices"]["choices"]
-    assert len(choices) > 1 and asked["text"].count('"type": "ask-choice"') == len(choices)
-    index = next(i for i, c in enumerate(choices) if c["metric"] == "bed_occupancy_rate")
-    tapped = screen(ask(client, trigger=("choice", index), choices=asked["choices"]))
-    plan = QueryPlan.from_json(choices[index]["plan"])
+    asked = screen(ask(client, question="Quel est le taux en mars 2026 ?"))
+    assert "Précisez votre question" in asked["card"] and asked["context"] == ""
+    assert asked["question"] == "Quel est le taux en mars 2026 ?"
+    choices = {f["button"]: f for f in Forms(asked["card"]).found}
+    assert len(choices) > 1
+    tapped = screen(post_form(client, choices["Taux d'occupation des lits"]))
+    plan = QueryPlan.from_json(json.loads(choices["Taux d'occupation des lits"]["choice"]))
     value = engine.run(plan, Perimeter.everything()).value
-    assert shown(engine, "bed_occupancy_rate", value) in visible(tapped["text"])
+    assert shown(engine, "bed_occupancy_rate", value) in visible(tapped["card"])
     event = AuditLog(state).read(event="question")[-1]
     assert event.details["question"] == "Quel est le taux en mars 2026 ?"
     assert event.details["choice"] == "bed_occupancy_rate"
@@ -194,21 +164,36 @@ def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, sta
 
 def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engine, state):
     chef = logged_in(app, "chef")
-    result = screen(ask(chef, typed="Combien d'entrées au pôle Médecine en mars 2026 ?"))
-    text = visible(result["text"])
-    assert "Hors de votre périmètre" in text and "CH de Vallombre · Pôle Chirurgie" in text
+    result = screen(ask(chef, question="Combien d'entrées au pôle Médecine en mars 2026 ?"))
+    card = visible(result["card"])
+    assert "Hors de votre périmètre" in card and "CH de Vallombre · Pôle Chirurgie" in card
     medicine = QueryPlan.build("admissions", _march(), filters={"pole": "Médecine"})
     figure = shown(engine, "admissions", engine.run(medicine, Perimeter.everything()).value)
-    assert figure not in text and "context" not in result
+    assert figure not in card and result["context"] == ""
     [event] = AuditLog(state).read(event="question")
     assert event.username == "chef" and event.details["status"] == "refused"
 
 
-def test_tampered_context_gets_a_clear_notice_not_a_server_error(app):
-    bad = {"plan": {"metric": "admissions", "period": {"start": "2026-13"}}, "label": "x"}
-    result = screen(ask(logged_in(app, "dg"), typed="et pour la Médecine ?", context=bad))
-    assert "n'est plus valable" in result["text"]
-    assert result["context"] is None
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"question": "et pour la Médecine ?", "context": "{not json"},
+        {
+            "question": "et pour la Médecine ?",
+            "context": {"metric": "admissions", "period": {"start": "2026-13"}},
+        },
+        {"choice": {"metric": "admissions"}, "asked": "Entrées ?"},
+    ],
+)
+def test_a_broken_context_or_choice_gets_a_clear_notice_not_a_server_error(app, state, form):
+    result = screen(ask(logged_in(app, "dg"), **form))
+    assert "n'est plus valable" in result["card"] and result["context"] == ""
+    assert AuditLog(state).read(event="question") == []
+
+
+def test_an_empty_question_changes_nothing(app, state):
+    result = screen(ask(logged_in(app, "dg"), question="   "))
+    assert result["card"] == "" and AuditLog(state).read(event="question") == []
 
 
 def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app, state):
@@ -220,23 +205,37 @@ def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app
         again,
         "Raconte-moi une blague",
     ):
-        screen(ask(dg, typed=question))
-    screen(ask(chef, typed="Combien d'entrées au pôle Médecine en mars 2026 ?"))
-    assert AuditLog(state).recent_questions("dg") == [
-        ("quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?", None),
-        ("Combien d'entrées en mars 2026 ?", None),
+        last = screen(ask(dg, question=question))
+    screen(ask(chef, question="Combien d'entrées au pôle Médecine en mars 2026 ?"))
+    newest = [
+        "quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?",
+        "Combien d'entrées en mars 2026 ?",
     ]
+    assert AuditLog(state).recent_questions("dg") == [(q, None) for q in newest]
+    assert [f["question"] for f in Forms(last["history"]).found] == newest
     assert AuditLog(state).recent_questions("chef") == []
     page = dg.get("/question").get_data(as_text=True)
     assert page.index("quel est le TAUX") < page.index("Combien d'entrées en mars 2026 ?")
 
 
-def test_a_tapped_last_question_is_asked_again_with_its_context(app, engine):
+def test_a_tapped_last_question_is_asked_again_with_its_context(app):
     client = logged_in(app, "dg")
-    first = screen(ask(client, typed=OCCUPANCY))
-    follow = screen(ask(client, typed="et pour la Médecine ?", context=first["context"]))
-    entry = next(k for k, v in follow["picks"].items() if v["question"] == "et pour la Médecine ?")
-    assert follow["picks"][entry]["context"] == first["context"]["plan"]
-    assert "Suite de" in json.dumps(follow["history"], ensure_ascii=False)
-    again = screen(ask(client, trigger=("pick", entry), picks=follow["picks"]))
-    assert again["context"]["plan"] == follow["context"]["plan"]
+    first = screen(ask(client, question=OCCUPANCY))
+    follow = screen(ask(client, question="et pour la Médecine ?", context=first["context"]))
+    entry = next(f for f in Forms(follow["history"]).found if f["question"].startswith("et pour"))
+    assert json.loads(entry["context"]) == json.loads(first["context"])
+    assert "Suite de : Taux d'occupation des lits · Chirurgie · Mars 2026" in entry["button"]
+    again = screen(post_form(client, entry))
+    assert json.loads(again["context"]) == json.loads(follow["context"])
+
+
+def test_without_the_page_script_a_post_gets_the_page_with_the_answer(app, engine):
+    client = logged_in(app, "dg")
+    response = client.post("/question", data={"question": OCCUPANCY}, headers=SAME_ORIGIN)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "_dash-component-suites" not in page
+    plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Chirurgie"})
+    value = engine.run(plan, Perimeter.everything()).value
+    assert shown(engine, "bed_occupancy_rate", value) in visible(page)
+    (main,) = [f for f in Forms(page).found if "context" in f and "question" in f]
+    assert json.loads(main["context"]) == plan.as_json()

@@ -72,24 +72,3 @@ def test_islands_keep_the_same_html_and_only_live_components():
     assert main.children[1].attributes == {"href": "/a?b=1&c=2"}
     static = islands(html.Div([html.P("a"), html.P("b")], className="x"))
     assert isinstance(static, RawHtml) and static.html == "<p>a</p><p>b</p>"
-
-
-def test_a_text_box_is_painted_as_dash_draws_it_and_pattern_ids_stay_live():
-    tree = html.Div(
-        [
-            dcc.Input(
-                id="ask-input",
-                placeholder="Ex. : « TO »",
-                maxLength=500,
-                list="labels",
-                autoComplete="off",
-                className="ask-input",
-            ),
-            html.Button("Entrées", id={"type": "ask-pick", "index": "e0"}),
-        ]
-    )
-    assert to_html(tree) == (
-        '<div><div class="dash-input-container ask-input"><input class="dash-input-element" '
-        'placeholder="Ex. : « TO »" list="labels" maxlength="500" autocomplete="off"></div>'
-        "<button>Entrées</button></div>"
-    )

@@ -17,7 +17,7 @@ from cockpit import config
 from cockpit.auth import audit
 from cockpit.engine import Engine
 from cockpit.ui.address import page_address
-from cockpit.ui.ask.callbacks import install_question
+from cockpit.ui.ask.routes import install_question_route
 from cockpit.ui.components.raw_html import islands
 from cockpit.ui.export import EXPORT_PREFIX, filename, to_csv, to_xlsx
 from cockpit.ui.i18n import current_lang
@@ -170,7 +170,7 @@ def create_dash(server: Flask, engine: Engine) -> Dash:
         return islands(render_frame(engine, pathname, search))
 
     install_export_route(server, engine)
-    install_question(app, engine)
+    install_question_route(server, engine, app.index)
     install_pwa_routes(server, ASSETS)
     server.extensions["cockpit_dash"] = app
     return app

@@ -18,7 +18,8 @@ class Route:
     render: Callable[[View], tuple[str, list]]
     table: Callable[[View], TableModel] | None = None
     # Needs the Dash runtime on a first load. Dashboard pages are links only (the export is
-    # a plain download link): on a phone the runtime costs seconds of main-thread work.
+    # a plain download link), the Question screen plain forms: on a phone the runtime costs
+    # seconds of main-thread work.
     live: bool = True
 
 
@@ -31,7 +32,7 @@ def _domain_route(name: str) -> Route:
 ROUTES = {
     "/": Route("home", home.render, live=False),
     alerts.PATH: Route("home", alerts.render, live=False),
-    "/question": Route("question", question.render),
+    "/question": Route("question", question.render, live=False),
     **{path: _domain_route(name) for name, path in domain.PATHS.items()},
 }
 

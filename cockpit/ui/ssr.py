@@ -21,11 +21,10 @@ _RENAMED = {
     "colSpan": "colspan",
     "rowSpan": "rowspan",
     "dateTime": "datetime",
-    "maxLength": "maxlength",
-    "autoComplete": "autocomplete",
 }
-# Anchors kept in the server copy (skip link, in-page links); other ids belong to the live tree.
-_KEPT_IDS = ("page", "alertes")  # a tuple: pattern-matching ids are dicts (unhashable)
+# Ids kept in the server copy (skip link, in-page links, the question box's suggestion list);
+# other ids belong to the live tree.
+KEPT_IDS = {"page", "alertes", "ask-metrics"}
 _SKIPPED = {
     "children",
     "id",
@@ -70,7 +69,7 @@ def element(node: Component) -> tuple[str, dict] | None:
     wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
     props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
     kept = {k: v for k, v in props.items() if k not in _SKIPPED or k == "style"}
-    if props.get("id") in _KEPT_IDS:
+    if props.get("id") in KEPT_IDS:
         kept = {"id": props["id"], **kept}
     if node._namespace == "dash_core_components":
         if kind == "Link":
@@ -80,14 +79,8 @@ def element(node: Component) -> tuple[str, dict] | None:
                 "className": (props.get("className") or "") + " ssr-graph",
                 "style": props.get("style"),
             }
-        if kind == "Input":  # dcc.Input draws an <input> inside a container div (Dash 4)
-            return "div", {"className": f"dash-input-container {props.get('className') or ''}"}
         return None
     return _TAGS.get(kind, kind.lower()), kept
-
-
-# dcc.Input props that the painted <input> keeps (the value the user types stays live).
-_INPUT_PROPS = ("type", "placeholder", "list", "maxLength", "autoComplete")
 
 
 def _inner(node: Component) -> str:
@@ -95,9 +88,6 @@ def _inner(node: Component) -> str:
         return node.html or ""
     if type(node).__name__ == "Graph":
         return ""
-    if node._namespace == "dash_core_components" and type(node).__name__ == "Input":
-        props = {k: getattr(node, k, None) for k in _INPUT_PROPS}
-        return f"<input{_attributes({'className': 'dash-input-element', **props})}>"
     return to_html(getattr(node, "children", None))
 
 
@@ -114,7 +104,7 @@ def to_html(node) -> str:
     if found is None:
         return ""
     tag, props = found
-    attributes = (f' id="{props["id"]}"' if props.get("id") in _KEPT_IDS else "") + _attributes(
+    attributes = (f' id="{props["id"]}"' if props.get("id") in KEPT_IDS else "") + _attributes(
         props
     )
     if tag in _VOID:

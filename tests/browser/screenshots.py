@@ -1,6 +1,6 @@
 """Takes the README screenshots (docs/screenshots/*.png) in headless Chromium: home, a
-detail page, a drill-down, the table view and the alerts, at 390×844 (phone) and 1440×900
-(desktop).
+detail page, a drill-down, the table view, the alerts and the Question screen with an answer,
+at 390×844 (phone) and 1440×900 (desktop).
 
     .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050]
 
@@ -32,7 +32,7 @@ SIZES = {
     "phone": ({"width": 390, "height": 844}, 2),
     "desktop": ({"width": 1440, "height": 900}, 1),
 }
-# name → (address, element to scroll to the top, per size)
+# name → (address, element to scroll to the top, per size[, question asked first])
 SHOTS = {
     "home": ("/", {}),
     # The headline and the whole chart, month axis included.
@@ -46,6 +46,7 @@ SHOTS = {
         "/indicateur/admissions?pole=M%C3%A9decine",
         {"phone": ".breakdown", "desktop": ".breakdown"},
     ),
+    "question": ("/question", {"phone": ".ask-form"}, "Coût de l'intérim par pôle depuis janvier"),
 }
 
 
@@ -71,11 +72,15 @@ def take(url: str) -> list[Path]:
                 service_workers="block",
             )
             page = context.new_page()
-            for name, (address, anchors) in SHOTS.items():
+            for name, (address, anchors, *question) in SHOTS.items():
                 page.goto(url + address)
                 page.wait_for_selector(".frame", state="attached")
                 if page.locator("#_dash-config").count():
                     page.wait_for_selector("html.live", state="attached")
+                if question:
+                    page.get_by_label("Votre question").fill(question[0])
+                    page.get_by_label("Votre question").press("Enter")
+                    page.wait_for_selector(".ask-answer .ask-card")
                 page.wait_for_load_state("networkidle")
                 if size in anchors:
                     page.locator(f".frame {anchors[size]}").evaluate(

@@ -56,14 +56,15 @@ def value_of(engine, metric_id, period, **plan):
 
 def open_question(page) -> None:
     page.goto("/question")
-    page.wait_for_selector("html.live", state="attached")
+    page.wait_for_selector(".frame .ask", state="attached")
 
 
 def ask(page, question: str):
     """Type a question, press Enter; the answer card of that question."""
-    page.locator("#ask-input").fill(question)
-    page.locator("#ask-input").press("Enter")
-    card = page.locator("#ask-answer .ask-card").filter(has_text=question)
+    box = page.get_by_label("Votre question")
+    box.fill(question)
+    box.press("Enter")
+    card = page.locator(".ask-answer .ask-card").filter(has_text=question)
     expect(card).to_be_visible()
     return card
 
@@ -91,7 +92,7 @@ def test_a_typed_question_gets_figure_sentence_chart_and_how_it_was_computed(pho
 def test_a_follow_up_keeps_the_context_until_a_new_question(phone, engine):
     open_question(phone)
     ask(phone, OCCUPANCY)
-    chip = phone.locator("#ask-followup")
+    chip = phone.locator(".ask-followup")
     expect(chip).to_contain_text("Taux d'occupation des lits · Chirurgie · Mars 2026")
     card = ask(phone, "et pour la Médecine ?")
     medicine = value_of(engine, "bed_occupancy_rate", MARCH, filters={"pole": "Médecine"})
@@ -100,9 +101,12 @@ def test_a_follow_up_keeps_the_context_until_a_new_question(phone, engine):
     )
     assert "Pôle Médecine · Mars 2026" in card.locator(".ask-caption").inner_text()
     expect(chip).to_contain_text("Médecine · Mars 2026")
-    phone.get_by_role("button", name="Nouvelle question").click()
+    phone.get_by_role("link", name="Nouvelle question").click()
     expect(chip).to_be_hidden()
-    expect(phone.locator("#ask-answer .ask-card")).to_have_count(0)
+    expect(phone.locator(".ask-answer .ask-card")).to_have_count(0)
+    expect(phone.get_by_label("Votre question")).to_be_focused()
+    card = ask(phone, "et pour la Médecine ?")
+    expect(card.locator(".big-value")).to_have_count(0)
 
 
 @pytest.mark.xfail(
@@ -126,7 +130,7 @@ def test_a_clarification_is_answered_by_a_tap(phone, engine):
     card = ask(phone, "Quel est le taux en mars 2026 ?")
     expect(card.get_by_role("heading", name="Précisez votre question")).to_be_visible()
     card.get_by_role("button", name="Taux d'occupation des lits").click()
-    answered = phone.locator("#ask-answer .ask-answered")
+    answered = phone.locator(".ask-answer .ask-answered")
     expect(answered).to_be_visible()
     everyone = value_of(engine, "bed_occupancy_rate", MARCH)
     expected = shown(engine, "bed_occupancy_rate", everyone.value)
@@ -173,7 +177,7 @@ def test_the_microphone_is_hidden_where_the_browser_cannot_listen(open_context):
     context, page = open_context(service_workers="block")
     context.add_init_script(NO_SPEECH)
     open_question(page)
-    expect(page.locator("#ask-input")).to_be_visible()
+    expect(page.get_by_label("Votre question")).to_be_visible()
     expect(page.locator(".ask-mic")).to_be_hidden()
 
 
@@ -184,7 +188,7 @@ def test_dictation_fills_the_box_in_french_and_asks(open_context, engine):
     mic = page.get_by_role("button", name="Dicter la question")
     expect(mic).to_be_visible()
     mic.click()
-    card = page.locator("#ask-answer .ask-answered")
+    card = page.locator(".ask-answer .ask-answered")
     expect(card).to_contain_text("pôle Médecine en mars 2026")
     medicine = value_of(engine, "bed_occupancy_rate", MARCH, filters={"pole": "Médecine"})
     assert text(card.locator(".big-value").inner_text()) == shown(

@@ -13,7 +13,7 @@ from cockpit.engine import Engine, Perimeter, PerimeterDenied, QueryError, Query
 from cockpit.nl.ask import answer_plan, ask
 from cockpit.nl.planner import Planned
 from cockpit.nl.planners import planner_for
-from cockpit.ui.ask.card import answered_card, clarify_card, context_label, refused_card
+from cockpit.ui.ask.card import answered_card, clarify_card, refused_card
 from cockpit.ui.ask.how import answer_period, freshness_text, how_it_was_computed, perimeter_text
 from cockpit.ui.i18n import current_lang, t
 
@@ -111,9 +111,5 @@ class Asker:
         return False
 
     def context_of(self, answer: dict[str, Any]) -> dict[str, Any] | None:
-        """What a follow-up builds on: the answer's plan and its one-line label."""
-        if answer["status"] != "answered":
-            return None
-        metric = self.engine.metric(answer["metric"])
-        label = context_label(answer, metric, self.lang, answer_period(answer, self.lang))
-        return {"plan": QueryPlan.from_json(answer).as_json(), "label": label}
+        """What a follow-up builds on: the answered plan."""
+        return QueryPlan.from_json(answer).as_json() if answer["status"] == "answered" else None

@@ -10,6 +10,7 @@ from typing import Any
 from dash import html
 
 from cockpit.catalog.model import Metric
+from cockpit.ui.ask.forms import asking_button
 from cockpit.ui.ask.how import grouping_text
 from cockpit.ui.ask.visual import bucket_text, chart, formatter, headline, shape
 from cockpit.ui.components.raw_html import RawHtml
@@ -18,7 +19,6 @@ from cockpit.ui.figures import Figure
 from cockpit.ui.i18n import label_of, t
 
 MAX_TABLE_ROWS = 60
-CHOICE = "ask-choice"  # pattern-matching id type of a clarification's choices
 
 
 def quoted(question: str, lang: str) -> html.P:
@@ -27,10 +27,19 @@ def quoted(question: str, lang: str) -> html.P:
 
 
 def _badges(answer: dict[str, Any], metric: Metric, lang: str) -> html.Div | None:
-    compare, reference = answer.get("compare"), answer.get("compare_value")
-    if shape(answer) != "single" or reference is None or answer.get("value") is None:
+    """The comparison asked for, beside the headline figure (a series': its last month)."""
+    compare, kind = answer.get("compare"), shape(answer)
+    if kind == "single":
+        value, reference = answer.get("value"), answer.get("compare_value")
+    elif kind == "series":
+        known = [r for r in answer["rows"] if r.get("value") is not None]
+        value, reference = (
+            (known[-1]["value"], known[-1].get("compare_value")) if known else (None, None)
+        )
+    else:
         return None
-    value = answer["value"]
+    if compare is None or value is None or reference is None:
+        return None
     if compare == "previous_year":
         badge = previous_badge(metric, Figure(value, previous=reference), lang)
     else:
@@ -99,12 +108,16 @@ def answered_card(
 
 
 def clarify_card(answer: dict[str, Any], lang: str, *, question: str) -> html.Section:
-    choices = [
-        html.Button(
-            choice["label"], id={"type": CHOICE, "index": i}, className="ask-choice", type="button"
-        )
-        for i, choice in enumerate(answer.get("choices") or [])
-    ]
+    """The question back, each choice a button that runs its plan (or asks its label)."""
+    choices = []
+    for choice in answer.get("choices") or []:
+        if choice.get("plan") is not None:
+            tap = asking_button(
+                choice["label"], "ask-choice", choice=choice["plan"], asked=question
+            )
+        else:
+            tap = asking_button(choice["label"], "ask-choice", question=choice["label"])
+        choices.append(tap)
     return html.Section(
         [
             quoted(question, lang),

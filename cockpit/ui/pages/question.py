@@ -1,16 +1,19 @@
 """« Question »: a question typed or dictated, the answer card, follow-ups that keep their
 context, examples written from the catalog and the user's last questions.
 
-The page is the layout; the callback that answers lives in cockpit.ui.ask.callbacks and
-the microphone in assets/cockpit.js (shown only where the browser can listen).
+Server-rendered HTML with plain forms (no Dash runtime: the page is light on a phone);
+they post to /question (cockpit.ui.ask), and assets/cockpit.js sends them without a page
+load and drives the microphone where the browser can listen.
 """
 
 from __future__ import annotations
 
 from dash import dcc, html
 
-from cockpit.ui.ask.examples import example_questions, metric_labels
-from cockpit.ui.ask.picks import history, pick_buttons
+from cockpit.ui.ask.examples import metric_labels
+from cockpit.ui.ask.forms import as_text, ask_form, field
+from cockpit.ui.ask.picks import examples, followup_label, history
+from cockpit.ui.ask.routes import posted_screen
 from cockpit.ui.components.raw_html import RawHtml
 from cockpit.ui.i18n import t
 from cockpit.ui.pages import View
@@ -18,23 +21,42 @@ from cockpit.ui.ssr import to_html
 
 
 def _suggestions(view: View) -> RawHtml:
-    """The catalog's labels as the text box's suggestions (one island, id kept for `list`)."""
-    options = to_html([html.Option(value=label) for label in metric_labels(view.engine, view.lang)])
-    return RawHtml(html=options, tag="datalist", id="ask-metrics")
+    """The catalog's labels, offered as the text box is typed into."""
+    options = [html.Option(value=label) for label in metric_labels(view.engine, view.lang)]
+    return RawHtml(html=to_html(options), tag="datalist", attributes={"id": "ask-metrics"})
 
 
-def _box(lang: str) -> html.Div:
+def _followup(label: str | None, lang: str) -> html.Div:
     return html.Div(
         [
-            html.Label(t("ask_label", lang), htmlFor="ask-input", className="sr-only"),
-            dcc.Input(
-                id="ask-input",
-                type="text",
-                placeholder=t("ask_placeholder", lang),
-                list="ask-metrics",
-                maxLength=500,
-                autoComplete="off",
-                className="ask-input",
+            html.P([t("ask_followup", lang) + " ", html.B(label, className="ask-followup-text")]),
+            dcc.Link(t("ask_new", lang), href="/question", className="ask-new"),
+        ],
+        className="ask-followup",
+        hidden=not label,
+    )
+
+
+def _box(question: str, followup: bool, lang: str) -> html.Div:
+    placeholder = t("ask_placeholder_followup" if followup else "ask_placeholder", lang)
+    return html.Div(
+        [
+            html.Label(
+                [
+                    html.Span(t("ask_label", lang), className="sr-only"),
+                    field(
+                        type="text",
+                        name="question",
+                        value=question or None,
+                        placeholder=placeholder,
+                        list="ask-metrics",
+                        maxlength=500,
+                        autocomplete="off",
+                        enterkeyhint="send",
+                        className="ask-input",
+                    ),
+                ],
+                className="ask-field",
             ),
             html.Button(
                 html.Span(t("ask_mic", lang), className="sr-only"),
@@ -42,6 +64,7 @@ def _box(lang: str) -> html.Div:
                 className="ask-mic",
                 title=t("ask_mic", lang),
                 **{
+                    "aria-pressed": "false",
                     "data-lang": "fr-FR" if lang == "fr" else "en-GB",
                     "data-listening": t("ask_listening", lang),
                     "data-denied": t("ask_mic_denied", lang),
@@ -50,86 +73,61 @@ def _box(lang: str) -> html.Div:
             ),
             html.Button(
                 html.Span(t("ask_submit", lang), className="sr-only"),
-                id="ask-submit",
-                type="button",
+                type="submit",
                 className="ask-go",
                 title=t("ask_submit", lang),
             ),
         ],
         className="ask-box",
-        role="search",
     )
 
 
 def render(view: View) -> tuple[str, list]:
     lang = view.lang
     title = t("page_question", lang)
-    followup = html.Div(
+    screen = posted_screen()
+    label = followup_label(view.engine, screen.context, lang)
+    main = html.Div(
         [
-            html.P([html.Span(t("ask_followup", lang) + " "), html.B(id="ask-followup-text")]),
-            html.Button(t("ask_new", lang), id="ask-new", type="button", className="ask-new"),
+            ask_form(
+                [
+                    field(type="hidden", name="context", value=as_text(screen.context)),
+                    _followup(label, lang),
+                    _box(screen.question, label is not None, lang),
+                ],
+                "ask-form",
+                **{"data-placeholder": t("ask_placeholder", lang)},
+            ),
+            _suggestions(view),
+            html.P(className="ask-mic-status", role="status"),
+            html.Div(screen.card, className="ask-answer", **{"aria-live": "polite"}),
         ],
-        id="ask-followup",
-        className="ask-followup",
-        hidden=True,
+        className="ask-main",
     )
-    examples, example_entries = pick_buttons(
-        view.engine,
-        [(q, None) for q in example_questions(view.engine, view.perimeter, lang)],
-        "e",
-        "ask-example",
-        lang,
+    side = html.Div(
+        [
+            html.Section(
+                [
+                    html.H2(t("ask_examples", lang)),
+                    html.Div(examples(view.engine, view.perimeter, lang), className="ask-examples"),
+                ],
+                className="ask-more",
+            ),
+            html.Section(
+                [
+                    html.H2(t("ask_recent", lang)),
+                    html.Div(screen.history or history(view.engine, lang), className="ask-recent"),
+                ],
+                className="ask-more",
+            ),
+        ],
+        className="ask-side",
     )
-    recent, recent_entries = history(view.engine, lang)
-    return title, [
-        html.Header(
-            [html.H1(title), html.P(t("ask_sub", lang), className="page-sub")],
-            className="page-head",
-        ),
-        html.Div(
-            [
-                html.Div(
-                    [
-                        followup,
-                        _box(lang),
-                        _suggestions(view),
-                        html.P(className="ask-mic-status", role="status"),
-                        html.Div(
-                            id="ask-answer", className="ask-answer", **{"aria-live": "polite"}
-                        ),
-                    ],
-                    className="ask-main",
-                ),
-                html.Div(
-                    [
-                        html.Section(
-                            [
-                                html.H2(t("ask_examples", lang)),
-                                html.Div(examples, className="ask-examples"),
-                            ],
-                            className="ask-more",
-                        ),
-                        html.Section(
-                            [
-                                html.H2(t("ask_recent", lang)),
-                                html.Div(
-                                    recent,
-                                    id="ask-history",
-                                    className="ask-recent",
-                                ),
-                            ],
-                            className="ask-more",
-                        ),
-                    ],
-                    className="ask-side",
-                ),
-                dcc.Store(id="ask-context", storage_type="memory"),
-                dcc.Store(id="ask-choices", storage_type="memory"),
-                dcc.Store(id="ask-picks", data={**example_entries, **recent_entries}),
-            ],
-            className="ask",
-        ),
-    ]
+    head = html.Header(
+        [html.H1(title), html.P(t("ask_sub", lang), className="page-sub")], className="page-head"
+    )
+    errors = {"data-offline": t("ask_offline", lang), "data-failed": t("ask_failed", lang)}
+    return title, [head, html.Div([main, side], className="ask", **errors)]
 
 
 def not_found(view: View) -> tuple[str, list]:
