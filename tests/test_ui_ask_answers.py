@@ -40,6 +40,11 @@ def run_plan(engine, perimeter=EVERYONE, **plan):
     return answer_plan(QueryPlan.build(**plan), engine, perimeter=perimeter)
 
 
+def ranking(engine, metric: str, by: str, order: str, limit: int):
+    rank = {"order": order, "limit": limit}
+    return run_plan(engine, metric=metric, period=YEAR, group_by=[by], rank=rank)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("perimeter", [Perimeter.everything(), CHEF], ids=["director", "chef"])
 def test_every_example_is_answered_in_the_shape_it_promises(engine, lang, perimeter):
@@ -62,13 +67,7 @@ def test_examples_follow_the_catalog_labels(engine):
 
 
 def test_a_ranking_shows_its_winner_first_highlighted_then_the_runners_up(engine):
-    answer = run_plan(
-        engine,
-        metric="interim_cost",
-        period=YEAR,
-        group_by=["pole"],
-        rank={"order": "desc", "limit": 1},
-    )
+    answer = ranking(engine, "interim_cost", "pole", "desc", 1)
     everyone = engine.run(
         QueryPlan.build("interim_cost", YEAR, group_by=["pole"]), Perimeter.everything()
     ).rows
@@ -89,13 +88,7 @@ def test_a_ranking_shows_its_winner_first_highlighted_then_the_runners_up(engine
 
 
 def test_an_ascending_ranking_puts_the_smallest_first(engine):
-    answer = run_plan(
-        engine,
-        metric="bed_occupancy_rate",
-        period=YEAR,
-        group_by=["service"],
-        rank={"order": "asc", "limit": 3},
-    )
+    answer = ranking(engine, "bed_occupancy_rate", "service", "asc", 3)
     context = ranking_context(engine, answer, Perimeter.everything())
     values = [r["value"] for r in context]
     assert values == sorted(values)

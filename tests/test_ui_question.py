@@ -1,5 +1,5 @@
 """The Question screen through the real Flask app on the demo hospital: its first HTML, its
-callback posted as the browser posts it (logged in or not), the audit log, follow-ups,
+forms posted as the page script posts them (logged in or not), the audit log, follow-ups,
 clarification taps, perimeters and the last questions read back per user."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
+from auth_client import (
     SAME_ORIGIN,
     VALLOMBRE,
     add_user,
-    fast_passwords,
+    fast_passwords,  # noqa: F401 (an autouse fixture: cheap argon2 in tests)
     logged_in,
     make_app,
 )
@@ -27,21 +27,22 @@ OCCUPANCY = "Quel est le taux d'occupation du pôle Chirurgie en mars 2026 ?"
 
 
 @pytest.fixture
-def state(tmp_path):
+def app(demo_warehouse, tmp_path):
+    """The demo with a director (dg) and the head of the Surgery pole (chef)."""
     state = tmp_path / "state"
     add_user(state, "dg")
     add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return state
-
-
-@pytest.fixture
-def app(demo_warehouse, state):
     return make_app(demo_warehouse, state)
 
 
 @pytest.fixture
 def engine(app):
     return app.extensions["cockpit_engine"]
+
+
+@pytest.fixture
+def log(app) -> AuditLog:
+    return app.extensions["cockpit_auth"].audit_log
 
 
 def _march() -> Period:
@@ -97,10 +98,10 @@ def post_form(client, fields: dict[str, str]):
     return ask(client, **{k: v for k, v in fields.items() if k != "button"})
 
 
-def test_an_anonymous_post_is_refused_and_nothing_is_audited(app, state):
+def test_an_anonymous_post_is_refused_and_nothing_is_audited(app, log):
     response = ask(app.test_client(), question=OCCUPANCY)
     assert response.status_code == 401
-    assert AuditLog(state).read(event="question") == []
+    assert log.read(event="question") == []
 
 
 def test_the_page_is_a_form_without_the_dash_runtime(app):
@@ -112,7 +113,7 @@ def test_the_page_is_a_form_without_the_dash_runtime(app):
     assert "_dash-component-suites" not in page and "/assets/cockpit.js" in page
 
 
-def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, state):
+def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, log):
     result = screen(ask(logged_in(app, "dg"), question=OCCUPANCY))
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Chirurgie"})
     expected = engine.run(plan, Perimeter.everything())
@@ -121,13 +122,13 @@ def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, st
     assert "Comment c'est calculé" in card and "f.pole = 'Chirurgie'" in card
     assert json.loads(result["context"]) == plan.as_json() and result["question"] == ""
     assert result["followup"] == "Taux d'occupation des lits · Chirurgie · Mars 2026"
-    [event] = AuditLog(state).read(event="question")
+    [event] = log.read(event="question")
     assert (event.username, event.details["question"]) == ("dg", OCCUPANCY)
     assert event.details["status"] == "answered" and event.details["source"] == "app"
     assert event.details["context"] is None
 
 
-def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engine, state):
+def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engine, log):
     client = logged_in(app, "dg")
     first = screen(ask(client, question=OCCUPANCY))
     second = screen(ask(client, question="et pour la Médecine ?", context=first["context"]))
@@ -135,18 +136,18 @@ def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engin
     assert json.loads(second["context"]) == plan.as_json()
     value = engine.run(plan, Perimeter.everything()).value
     assert shown(engine, "bed_occupancy_rate", value) in visible(second["card"])
-    event = AuditLog(state).read(event="question")[-1]
+    event = log.read(event="question")[-1]
     assert event.details["context"] == json.loads(first["context"])
 
 
-def test_a_whole_question_asked_during_a_follow_up_is_recorded_without_context(app, state):
+def test_a_whole_question_asked_during_a_follow_up_is_recorded_without_context(app, log):
     client = logged_in(app, "dg")
     first = screen(ask(client, question=OCCUPANCY))
     screen(ask(client, question="Combien d'entrées en mars 2026 ?", context=first["context"]))
-    assert AuditLog(state).read(event="question")[-1].details["context"] is None
+    assert log.read(event="question")[-1].details["context"] is None
 
 
-def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, state):
+def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, log):
     client = logged_in(app, "dg")
     asked = screen(ask(client, question="Quel est le taux en mars 2026 ?"))
     assert "Précisez votre question" in asked["card"] and asked["context"] == ""
@@ -157,12 +158,12 @@ def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, sta
     plan = QueryPlan.from_json(json.loads(choices["Taux d'occupation des lits"]["choice"]))
     value = engine.run(plan, Perimeter.everything()).value
     assert shown(engine, "bed_occupancy_rate", value) in visible(tapped["card"])
-    event = AuditLog(state).read(event="question")[-1]
+    event = log.read(event="question")[-1]
     assert event.details["question"] == "Quel est le taux en mars 2026 ?"
     assert event.details["choice"] == "bed_occupancy_rate"
 
 
-def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engine, state):
+def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engine, log):
     chef = logged_in(app, "chef")
     result = screen(ask(chef, question="Combien d'entrées au pôle Médecine en mars 2026 ?"))
     card = visible(result["card"])
@@ -170,7 +171,7 @@ def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engi
     medicine = QueryPlan.build("admissions", _march(), filters={"pole": "Médecine"})
     figure = shown(engine, "admissions", engine.run(medicine, Perimeter.everything()).value)
     assert figure not in card and result["context"] == ""
-    [event] = AuditLog(state).read(event="question")
+    [event] = log.read(event="question")
     assert event.username == "chef" and event.details["status"] == "refused"
 
 
@@ -185,18 +186,18 @@ def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engi
         {"choice": {"metric": "admissions"}, "asked": "Entrées ?"},
     ],
 )
-def test_a_broken_context_or_choice_gets_a_clear_notice_not_a_server_error(app, state, form):
+def test_a_broken_context_or_choice_gets_a_clear_notice_not_a_server_error(app, log, form):
     result = screen(ask(logged_in(app, "dg"), **form))
     assert "n'est plus valable" in result["card"] and result["context"] == ""
-    assert AuditLog(state).read(event="question") == []
+    assert log.read(event="question") == []
 
 
-def test_an_empty_question_changes_nothing(app, state):
+def test_an_empty_question_changes_nothing(app, log):
     result = screen(ask(logged_in(app, "dg"), question="   "))
-    assert result["card"] == "" and AuditLog(state).read(event="question") == []
+    assert result["card"] == "" and log.read(event="question") == []
 
 
-def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app, state):
+def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app, log):
     dg, chef = logged_in(app, "dg"), logged_in(app, "chef")
     again = "  quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?"
     for question in (
@@ -211,9 +212,9 @@ def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app
         "quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?",
         "Combien d'entrées en mars 2026 ?",
     ]
-    assert AuditLog(state).recent_questions("dg") == [(q, None) for q in newest]
+    assert log.recent_questions("dg") == [(q, None) for q in newest]
     assert [f["question"] for f in Forms(last["history"]).found] == newest
-    assert AuditLog(state).recent_questions("chef") == []
+    assert log.recent_questions("chef") == []
     page = dg.get("/question").get_data(as_text=True)
     assert page.index("quel est le TAUX") < page.index("Combien d'entrées en mars 2026 ?")
 
