@@ -60,6 +60,8 @@ MATRIX = {
     ("GET", f"{Q}&filter=establishment:CH de Rochebrune"): expect(
         401, 200, chef_chirurgie=403, chef_medecine=403),
     ("POST", "/api/v1/ask"): expect(401, 200),
+    ("GET", "/question"): expect(302, 200),
+    ("POST", "/question"): expect(401, 200),
     ("GET", "/healthz"): expect(200, 200),
     ("GET", "/api/v1/openapi.json"): expect(200, 200),
     ("GET", "/api/v1/no-such-endpoint"): expect(401, 404),
@@ -232,6 +234,8 @@ def _everything_seen(client) -> str:
         responses.append(client.post("/api/v1/ask", json={"question": question,
                                                           "today": "2026-11-15"},
                                      headers=SAME_ORIGIN))  # fmt: skip
+        screen = {**SAME_ORIGIN, "Accept": "application/json"}  # the Question screen's script
+        responses.append(client.post("/question", data={"question": question}, headers=screen))
     for page in PAGES:
         responses += [r for _, r in replay(client, page)]
         responses.append(client.get(f"/export/csv{page}" if page != "/" else "/alertes"))
