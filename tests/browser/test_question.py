@@ -121,7 +121,7 @@ def test_a_ranking_shows_the_winner_first_and_highlighted(phone, engine):
     assert card.locator(".ask-caption").inner_text() == winner["pole"]
     first = card.locator("svg.ac .ac-row").first
     assert first.get_attribute("class") == "ac-row ac-win"
-    assert first.locator(".ac-name").inner_text() == winner["pole"]
+    assert first.locator(".ac-name").text_content() == winner["pole"]
     assert card.locator("svg.ac .ac-win").count() == 1
 
 

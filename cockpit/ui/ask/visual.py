@@ -14,6 +14,7 @@ from cockpit.ui.ask.chart import Bar, Point, bar_chart, line_chart
 from cockpit.ui.i18n import label_of, t
 
 MAX_BARS = 15
+RUNNERS_UP = 5  # bars after a ranking's winners, to show by how much they win
 _REFERENCE_KEYS = {
     "previous_year": "chart_previous",
     "budget": "chart_budget",
@@ -135,8 +136,11 @@ def chart(
         items = [f"{p.spoken} {fmt(p.value)}" for p in points]
         return line_chart(points, fmt, _chart_title(label, period_text, items, lang), legend), 0
     if kind == "bars":
-        bars = ranked_bars(answer, context_rows) if answer.get("rank") else breakdown_bars(answer)
-        shown, left_out = bars[:MAX_BARS], max(len(bars) - MAX_BARS, 0)
+        if answer.get("rank"):
+            bars, room = ranked_bars(answer, context_rows), len(answer["rows"]) + RUNNERS_UP
+        else:
+            bars, room = breakdown_bars(answer), MAX_BARS
+        shown, left_out = bars[:room], max(len(bars) - room, 0)
         items = [f"{b.name} {fmt(b.value)}" for b in shown]
         return bar_chart(shown, fmt, _chart_title(label, period_text, items, lang)), left_out
     return None
