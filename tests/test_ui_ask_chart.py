@@ -64,10 +64,11 @@ def test_winners_are_marked_and_negative_values_grow_left_of_zero():
     assert float(positive.get("x")) == pytest.approx(zero)
 
 
-def test_a_missing_value_is_a_dash_without_a_bar():
-    root = parse(bar_chart([Bar("Bloc opératoire", None), Bar("Urologie", 10.0)], fmt, "t"))
+def test_a_missing_value_is_a_dash_and_a_zero_a_figure_both_without_a_bar():
+    bars = [Bar("Bloc opératoire", None), Bar("Gériatrie", 0.0), Bar("Urologie", 10.0)]
+    root = parse(bar_chart(bars, fmt, "t"))
     assert len(list(root.iter(f"{SVG}rect"))) == 1
-    assert texts(root, "ac-value")[0].text == "–"
+    assert [t.text for t in texts(root, "ac-value")] == ["–", "0 €", "10 €"]
 
 
 def test_long_names_are_shortened_to_fit_the_width():

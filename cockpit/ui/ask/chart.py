@@ -79,7 +79,7 @@ def bar_chart(bars: Sequence[Bar], fmt: Format, title: str) -> str:
         top = i * BAR_ROW
         css = "ac-row ac-win" if bar.highlighted else "ac-row"
         parts = [_text(0, top + 13, _clip(bar.name), "ac-name")]
-        if bar.value is not None:
+        if bar.value:  # no bar for a missing value, nor for zero
             left, right = sorted((zero, x(bar.value)))
             parts.append(
                 f'<rect class="ac-bar" x="{left:.1f}" y="{top + 19}" '
