@@ -67,11 +67,8 @@ class Asker:
                 previous = None
         return answer, previous
 
-    def choice(self, choice: dict[str, Any]) -> dict[str, Any]:
-        """A tapped clarification: its plan runs as is; a bare metric is asked by its label."""
-        if choice.get("plan") is None:
-            return self.question(str(choice.get("label") or ""), None)[0]
-        plan = QueryPlan.from_json(choice["plan"])
+    def choice(self, plan: QueryPlan) -> dict[str, Any]:
+        """A tapped clarification: the plan it carries runs as is, not re-planned."""
         return answer_plan(plan, self.engine, perimeter=self.perimeter, lang=self.lang)
 
     def card(self, answer: dict[str, Any], question: str) -> html.Section:

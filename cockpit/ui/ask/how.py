@@ -17,7 +17,12 @@ from cockpit.periods import Period
 from cockpit.ui.components.pickers import period_label
 from cockpit.ui.i18n import label_of, t
 
-_COMPARES = {"previous_year": "chart_previous", "budget": "chart_budget", "target": "chart_target"}
+# What a comparison is called, in charts' legends and here (i18n keys).
+COMPARE_KEYS = {
+    "previous_year": "chart_previous",
+    "budget": "chart_budget",
+    "target": "chart_target",
+}
 
 
 def answer_period(answer: dict[str, Any], lang: str) -> str:
@@ -94,7 +99,7 @@ def how_it_was_computed(
     if grouping:
         facts += _fact(t("ask_how_grouping", lang), capitalised(grouping))
     if answer.get("compare"):
-        facts += _fact(t("ask_how_compare", lang), t(_COMPARES[answer["compare"]], lang))
+        facts += _fact(t("ask_how_compare", lang), t(COMPARE_KEYS[answer["compare"]], lang))
     facts += _fact(t("ask_how_perimeter", lang), perimeter)
     if freshness:
         facts += _fact(t("ask_how_data", lang), freshness)

@@ -48,13 +48,13 @@ class Screen:
         }
 
 
-def _plan_field(form: Mapping[str, str], name: str) -> dict[str, Any] | None:
-    """A plan posted as JSON (the follow-up context, a tapped choice); checked for shape."""
+def _plan_field(form: Mapping[str, str], name: str) -> QueryPlan | None:
+    """A plan posted as JSON (the follow-up context, a tapped choice), checked for shape."""
     text = (form.get(name) or "").strip()
     if not text:
         return None
     try:
-        return QueryPlan.from_json(json.loads(text)).as_json()
+        return QueryPlan.from_json(json.loads(text))
     except ValueError as exc:  # JSONDecodeError and QueryError are both ValueErrors
         raise QueryError(f"{name}: {exc}") from None
 
@@ -66,19 +66,17 @@ def _ask(engine: Engine, form: Mapping[str, str]) -> Screen:
     question = " ".join(str(form.get("question") or form.get("asked") or "").split())
     question = question[:MAX_QUESTION]
     if choice is not None:
-        answer = asker.choice({"plan": choice})
+        answer = asker.choice(choice)
         audit(
             "question",
             question=question,
-            choice=choice["metric"],
+            choice=choice.metric,
             status=answer["status"],
             metric=answer.get("metric"),
             source="app",
         )
     elif question:
-        answer, built_on = asker.question(
-            question, QueryPlan.from_json(previous) if previous else None
-        )
+        answer, built_on = asker.question(question, previous)
         audit(
             "question",
             question=question,
@@ -88,12 +86,12 @@ def _ask(engine: Engine, form: Mapping[str, str]) -> Screen:
             source="app",
         )
     else:
-        return Screen(context=previous)
-    kept = asker.context_of(answer)
+        return Screen(context=previous.as_json() if previous else None)
+    kept = asker.context_of(answer) or (previous.as_json() if previous else None)
     return Screen(
         card=asker.card(answer, question),
-        context=kept or previous,
-        question="" if kept else question,
+        context=kept,
+        question="" if answer["status"] == "answered" else question,
     )
 
 

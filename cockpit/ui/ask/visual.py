@@ -11,15 +11,11 @@ from cockpit.catalog.model import Metric
 from cockpit.formatting import capitalised, format_date_short, format_value, month_name
 from cockpit.periods import parse_month
 from cockpit.ui.ask.chart import Bar, Point, bar_chart, line_chart
+from cockpit.ui.ask.how import COMPARE_KEYS
 from cockpit.ui.i18n import label_of, t
 
 MAX_BARS = 15
 RUNNERS_UP = 5  # bars after a ranking's winners, to show by how much they win
-_REFERENCE_KEYS = {
-    "previous_year": "chart_previous",
-    "budget": "chart_budget",
-    "target": "chart_target",
-}
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def chart(
         has_reference = any(p.reference is not None for p in points)
         legend = None
         if has_reference:
-            legend = (t("chart_current", lang), t(_REFERENCE_KEYS[answer["compare"]], lang))
+            legend = (t("chart_current", lang), t(COMPARE_KEYS[answer["compare"]], lang))
         items = [f"{p.spoken} {fmt(p.value)}" for p in points]
         return line_chart(points, fmt, _chart_title(label, period_text, items, lang), legend), 0
     if kind == "bars":
