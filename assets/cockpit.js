@@ -50,6 +50,12 @@
     form.elements.question.placeholder = data.placeholder;
     chip.querySelector(".ask-followup-text").textContent = data.followup || "";
     chip.hidden = !data.followup;
+    // An example or a last question is tapped below the answer: bring the answer into view.
+    var answer = screen.querySelector(".ask-answer");
+    var top = answer.getBoundingClientRect().top;
+    if (data.card && (top < 0 || top > window.innerHeight * 0.6)) {
+      answer.scrollIntoView({ block: "start" });
+    }
   }
 
   function answerFailed(screen, offline) {

@@ -125,6 +125,19 @@ def test_a_ranking_shows_the_winner_first_and_highlighted(phone, engine):
     assert card.locator("svg.ac .ac-win").count() == 1
 
 
+def test_a_tapped_last_question_is_asked_and_its_answer_brought_into_view(phone):
+    open_question(phone)
+    services = "Entrées par service en octobre 2026"
+    ask(phone, services)  # a long chart, above the examples and the last questions
+    phone.locator(".ask-recent-item").filter(has_text=services).click()
+    expect(phone.locator(".ask-answer .ask-said")).to_be_in_viewport()
+    example = phone.locator(".ask-example").last
+    question = example.inner_text()
+    example.click()
+    card = phone.locator(".ask-answer .ask-answered").filter(has_text=question)
+    expect(card.locator(".ask-said")).to_be_in_viewport()
+
+
 def test_a_clarification_is_answered_by_a_tap(phone, engine):
     open_question(phone)
     card = ask(phone, "Quel est le taux en mars 2026 ?")
