@@ -49,7 +49,8 @@ class Asker:
         """(answer, the previous plan if the answer built on it, else None).
 
         A whole new question asked while a context is on screen does not build on it;
-        telling the two apart keeps the audit log and the last questions truthful.
+        telling the two apart keeps the audit log and the last questions truthful. The
+        offline planner tells (milliseconds), whichever planner answered.
         """
         planner = planner_for(self.engine)
         today = date.today()
@@ -62,7 +63,7 @@ class Asker:
             previous=previous,
         )
         if previous is not None and answer["status"] == "answered":
-            alone = planner.plan(text, today, self.perimeter, None)
+            alone = planner_for(self.engine, "offline").plan(text, today, self.perimeter, None)
             if isinstance(alone, Planned) and alone.plan == QueryPlan.from_json(answer):
                 previous = None
         return answer, previous
