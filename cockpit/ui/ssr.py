@@ -24,7 +24,7 @@ _RENAMED = {
 }
 # Ids kept in the server copy (skip link, in-page links, the question box's suggestion list);
 # other ids belong to the live tree.
-KEPT_IDS = {"page", "alertes", "ask-metrics"}
+_KEPT_IDS = {"page", "alertes", "ask-metrics"}
 _SKIPPED = {
     "children",
     "id",
@@ -69,7 +69,7 @@ def element(node: Component) -> tuple[str, dict] | None:
     wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
     props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
     kept = {k: v for k, v in props.items() if k not in _SKIPPED or k == "style"}
-    if props.get("id") in KEPT_IDS:
+    if props.get("id") in _KEPT_IDS:
         kept = {"id": props["id"], **kept}
     if node._namespace == "dash_core_components":
         if kind == "Link":
@@ -104,7 +104,7 @@ def to_html(node) -> str:
     if found is None:
         return ""
     tag, props = found
-    attributes = (f' id="{props["id"]}"' if props.get("id") in KEPT_IDS else "") + _attributes(
+    attributes = (f' id="{props["id"]}"' if props.get("id") in _KEPT_IDS else "") + _attributes(
         props
     )
     if tag in _VOID:
