@@ -240,3 +240,13 @@ def test_without_the_page_script_a_post_gets_the_page_with_the_answer(app, engin
     assert shown(engine, "bed_occupancy_rate", value) in visible(page)
     (main,) = [f for f in Forms(page).found if "context" in f and "question" in f]
     assert json.loads(main["context"]) == plan.as_json()
+
+
+def test_a_last_question_whose_context_was_too_long_to_keep_is_left_out(tmp_path):
+    log = AuditLog(tmp_path)
+    huge = {"metric": "admissions", "filters": {"service": "x" * 600}}
+    log.record(
+        "question", username="dg", question="et pour la Médecine ?", context=huge, status="answered"
+    )
+    log.record("question", username="dg", question="Entrées ?", context=None, status="answered")
+    assert log.recent_questions("dg") == [("Entrées ?", None)]

@@ -159,8 +159,8 @@ class AuditLog:
         self, username: str, limit: int = 6, scan: int = 200
     ) -> list[tuple[str, dict[str, Any] | None]]:
         """`username`'s last questions as (question, context plan or None), newest first, each
-        once (case and spacing aside). One whose latest asking was refused is left out:
-        asking again would not help."""
+        once (case and spacing aside). One whose latest asking was refused is left out (asking
+        again would not help), and so is one whose context was too long to be kept whole."""
         sql = (
             "SELECT json_extract(details, '$.question'), json_extract(details, '$.status'), "
             "json_extract(details, '$.context') FROM events "
@@ -175,10 +175,9 @@ class AuditLog:
             if not key[0] or key in seen:
                 continue
             seen.add(key)
-            if status != "refused":
-                questions.append(
-                    (" ".join(str(text).split()), json.loads(context) if context else None)
-                )
+            plan = json.loads(context) if context else None
+            if status != "refused" and not (plan and "truncated" in plan):
+                questions.append((" ".join(str(text).split()), plan))
             if len(questions) == limit:
                 break
         return questions
