@@ -41,7 +41,7 @@ def test_home_is_server_rendered_html_without_the_dash_runtime(director):
 
 
 @pytest.mark.parametrize(
-    "path", ["/activite", "/finances", "/indicateur/bed_occupancy_rate", "/alertes"]
+    "path", ["/activite", "/finances", "/indicateur/bed_occupancy_rate", "/alertes", "/question"]
 )
 def test_dashboard_pages_are_server_rendered_html_without_the_dash_runtime(director, path):
     page = director.get(path).get_data(as_text=True)
@@ -49,8 +49,12 @@ def test_dashboard_pages_are_server_rendered_html_without_the_dash_runtime(direc
     assert "_dash-component-suites" not in page and "plotly" not in page
 
 
-def test_the_question_page_boots_dash_on_the_same_server_painted_page(director):
-    page = director.get("/question").get_data(as_text=True)
+# The one kind of page left that boots the Dash runtime: an address no page answers.
+DASH_PAGE = "/a-page-that-does-not-exist"
+
+
+def test_a_page_that_boots_dash_does_so_on_the_same_server_painted_page(director):
+    page = director.get(DASH_PAGE).get_data(as_text=True)
     assert 'id="ssr"' in page and "dash_renderer" in page
     assert "dash_table/bundle" not in page and "plotly.min.js" not in page
     layout = director.get("/_dash-layout", headers={"Referer": "http://localhost/activite?p=ytd"})
@@ -138,7 +142,7 @@ def test_static_files_are_kept_a_year_and_pages_are_compressed(director):
     assert "immutable" in plotly.headers["Cache-Control"]
     page = director.get("/activite", headers={"Accept-Encoding": "br, gzip"})
     assert page.headers.get("Content-Encoding") in ("br", "gzip")
-    plain = director.get("/question").get_data(as_text=True)
+    plain = director.get(DASH_PAGE).get_data(as_text=True)
     bundle = re.search(r'src="(/_dash-component-suites/[^"]+)"', plain)
     assert "max-age=31536000" in director.get(bundle.group(1)).headers["Cache-Control"]
 

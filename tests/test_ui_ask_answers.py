@@ -78,8 +78,8 @@ def test_a_ranking_shows_its_winner_first_highlighted_then_the_runners_up(engine
     assert head.caption == top["pole"]
     assert head.value == format_value(top["value"], metric.format, metric.unit, "fr")
     context = ranking_context(engine, answer, Perimeter.everything())
-    svg, left_out = chart(answer, metric, "fr", "Janv. – oct. 2026", context)
-    rows = list(ElementTree.fromstring(svg).iter(f"{SVG}g"))
+    drawn, left_out = chart(answer, metric, "fr", "Janv. – oct. 2026", context)
+    rows = list(ElementTree.fromstring(drawn.html).iter(f"{SVG}g"))
     names = [next(r.iter(f"{SVG}text")).text for r in rows]
     assert names[0] == top["pole"] and rows[0].get("class") == "ac-row ac-win"
     assert all(r.get("class") == "ac-row" for r in rows[1:]) and len(rows) > 1
@@ -102,9 +102,18 @@ def test_a_series_headline_is_its_last_month(engine):
     last = answer["rows"][-1]
     assert head.value == format_value(last["value"], metric.format, metric.unit, "fr")
     assert head.caption == "Octobre 2026, dernier mois"
-    svg, _ = chart(answer, metric, "fr", "Janv. – oct. 2026")
-    title = ElementTree.fromstring(svg).find(f"{SVG}title").text
+    drawn, _ = chart(answer, metric, "fr", "Janv. – oct. 2026")
+    painted = to_html(drawn)
+    assert 'role="img"' in painted and 'class="chart detail-chart"' in painted
+    title = drawn.to_plotly_json()["props"]["aria-label"]
     assert "octobre 2026 " + format_value(last["value"], "int", "count", "fr") in title
+
+
+def test_a_series_by_quarter_is_drawn_as_bars_named_by_quarter(engine):
+    answer = run_plan(engine, metric="admissions", period=YEAR, grain="quarter")
+    drawn, _ = chart(answer, engine.metric("admissions"), "fr", "Janv. – oct. 2026")
+    names = [t.text for t in ElementTree.fromstring(drawn.html).iter(f"{SVG}text")][::2]
+    assert names == ["T1 2026", "T2 2026", "T3 2026", "T4 2026"]
 
 
 def test_how_it_was_computed_names_the_perimeter_filters_and_the_sql(engine):
@@ -119,21 +128,33 @@ def test_how_it_was_computed_names_the_perimeter_filters_and_the_sql(engine):
     assert answer["sql"].split("\n")[0] in html
 
 
+def card_html(engine, answer) -> str:
+    """The answered card's HTML (without its « how it was computed », tested apart)."""
+    metric = engine.metric(answer["metric"])
+    card = answered_card(
+        answer,
+        metric,
+        "fr",
+        question="q",
+        scope="",
+        period_text="Janv. – oct. 2026",
+        how=html.Details(),
+    )
+    return to_html(card)
+
+
 def test_a_series_compared_with_last_year_shows_the_last_months_variation(engine):
     answer = run_plan(
         engine, metric="admissions", period=YEAR, grain="month", compare="previous_year"
     )
     last = answer["rows"][-1]
-    card = to_html(
-        answered_card(
-            answer,
-            engine.metric("admissions"),
-            "fr",
-            question="q",
-            scope="",
-            period_text="Janv. – oct. 2026",
-            how=html.Details(),
-        )
-    )
+    card = card_html(engine, answer)
     change = format_percent((last["value"] - last["compare_value"]) / last["compare_value"])
     assert f"<b>{change}</b> vs N-1" in card and "Réalisé" in card
+
+
+def test_a_figure_compared_with_its_budget_shows_the_gap(engine):
+    answer = run_plan(engine, metric="total_expenses", period=YEAR, compare="budget")
+    assert answer["compare_value"] is not None
+    card = card_html(engine, answer)
+    assert 'data-compare="reference"' in card and "vs budget" in card

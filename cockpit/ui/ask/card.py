@@ -10,12 +10,11 @@ from typing import Any
 from dash import html
 
 from cockpit.catalog.model import Metric
+from cockpit.engine.figures import Figure
 from cockpit.ui.ask.forms import asking_button
 from cockpit.ui.ask.how import grouping_text
 from cockpit.ui.ask.visual import bucket_text, chart, formatter, headline, shape
-from cockpit.ui.components.raw_html import RawHtml
 from cockpit.ui.components.status import previous_badge, target_badge
-from cockpit.ui.figures import Figure
 from cockpit.ui.i18n import label_of, t
 
 MAX_TABLE_ROWS = 60
@@ -43,7 +42,7 @@ def _badges(answer: dict[str, Any], metric: Metric, lang: str) -> html.Div | Non
     if compare == "previous_year":
         badge = previous_badge(metric, Figure(value, previous=reference), lang)
     else:
-        badge = target_badge(metric, Figure(value, target=reference, target_kind=compare), lang)
+        badge = target_badge(metric, Figure(value, target=reference, reference=compare), lang)
     return html.Div(badge, className="card-deltas") if badge else None
 
 
@@ -97,8 +96,8 @@ def answered_card(
     parts.append(html.P(answer.get("answer") or "", className="ask-sentence"))
     drawn = chart(answer, metric, lang, period_text, context_rows)
     if drawn is not None:
-        svg, left_out = drawn
-        parts.append(RawHtml(html=svg, tag="figure", attributes={"className": "ask-chart"}))
+        figure, left_out = drawn
+        parts.append(figure)
         if left_out:
             parts.append(html.P(t("ask_more_rows", lang, n=left_out), className="muted"))
     elif shape(answer) == "table":

@@ -7,11 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dash import html
+from dash.development.base_component import Component
+
 from cockpit.catalog.model import Metric
 from cockpit.formatting import capitalised, format_date_short, format_value, month_name
 from cockpit.periods import parse_month
-from cockpit.ui.ask.chart import Bar, Point, bar_chart, line_chart
-from cockpit.ui.ask.how import COMPARE_KEYS
+from cockpit.ui.ask.chart import Bar, bar_chart
+from cockpit.ui.components.chart import monthly_chart
+from cockpit.ui.components.raw_html import RawHtml
+from cockpit.ui.figures import Point
 from cockpit.ui.i18n import label_of, t
 
 MAX_BARS = 15
@@ -70,8 +75,9 @@ def headline(answer: dict[str, Any], metric: Metric, lang: str, scope: str) -> H
         if not known:
             return None
         last = known[-1]
-        when = capitalised(bucket_text(str(last["period"]), answer.get("grain"), lang))
-        return Headline(fmt(last["value"]), t("ask_latest", lang, period=when))
+        grain = answer.get("grain")
+        when = capitalised(bucket_text(str(last["period"]), grain, lang))
+        return Headline(fmt(last["value"]), t(f"ask_latest_{grain}", lang, period=when))
     if kind == "bars" and answer.get("rank") and rows:
         winner = rows[0]
         return Headline(fmt(winner.get("value")), name_of(winner, answer["group_by"]))
@@ -103,34 +109,51 @@ def _chart_title(label: str, period_text: str, items: list[str], lang: str) -> s
     return f"{label}, {period_text}{sep}" + " ; ".join(items)
 
 
+def _monthly_points(answer: dict[str, Any]) -> list[Point]:
+    """A monthly series as the detail page's chart reads it; the comparison asked for is
+    last year's line, the target's or the budget's."""
+    compare = answer.get("compare")
+    points = []
+    for row in answer["rows"]:
+        reference = row.get("compare_value")
+        points.append(
+            Point(
+                parse_month(str(row["period"])),
+                row.get("value"),
+                reference if compare == "previous_year" else None,
+                reference if compare == "target" else None,
+                reference if compare == "budget" else None,
+            )
+        )
+    return points
+
+
 def chart(
     answer: dict[str, Any],
     metric: Metric,
     lang: str,
     period_text: str,
     context_rows: list[dict] | None = None,
-) -> tuple[str, int] | None:
-    """(SVG, rows left out) for a series or bars; None for a single figure or a table."""
+) -> tuple[Component, int] | None:
+    """(chart, rows left out) for a series or bars; None for a single figure or a table.
+
+    A monthly series is drawn like the detail page's chart; quarters, years, breakdowns
+    and rankings as bars. Either way the chart is one image named with all its figures.
+    """
     fmt = formatter(metric, lang)
     label = label_of(metric.label, lang)
     kind = shape(answer)
     if kind == "series":
-        grain = answer.get("grain")
-        points = [
-            Point(
-                bucket_text(str(r["period"]), grain, lang, short=True),
-                bucket_text(str(r["period"]), grain, lang),
-                r.get("value"),
-                r.get("compare_value"),
-            )
-            for r in answer["rows"]
+        grain, rows = answer.get("grain"), answer["rows"]
+        items = [
+            f"{bucket_text(str(r['period']), grain, lang)} {fmt(r.get('value'))}" for r in rows
         ]
-        has_reference = any(p.reference is not None for p in points)
-        legend = None
-        if has_reference:
-            legend = (t("chart_current", lang), t(COMPARE_KEYS[answer["compare"]], lang))
-        items = [f"{p.spoken} {fmt(p.value)}" for p in points]
-        return line_chart(points, fmt, _chart_title(label, period_text, items, lang), legend), 0
+        title = _chart_title(label, period_text, items, lang)
+        if grain == "month":
+            drawn = monthly_chart(metric, _monthly_points(answer), lang)
+            return html.Div(drawn, role="img", className="ask-chart", **{"aria-label": title}), 0
+        bars = [Bar(bucket_text(str(r["period"]), grain, lang), r.get("value")) for r in rows]
+        return _figure(bar_chart(bars, fmt, title)), 0
     if kind == "bars":
         if answer.get("rank"):
             bars, room = ranked_bars(answer, context_rows), len(answer["rows"]) + RUNNERS_UP
@@ -138,5 +161,11 @@ def chart(
             bars, room = breakdown_bars(answer), MAX_BARS
         shown, left_out = bars[:room], max(len(bars) - room, 0)
         items = [f"{b.name} {fmt(b.value)}" for b in shown]
-        return bar_chart(shown, fmt, _chart_title(label, period_text, items, lang)), left_out
+        return _figure(
+            bar_chart(shown, fmt, _chart_title(label, period_text, items, lang))
+        ), left_out
     return None
+
+
+def _figure(svg: str) -> RawHtml:
+    return RawHtml(html=svg, tag="figure", attributes={"className": "ask-chart"})

@@ -37,6 +37,13 @@ def _followup(label: str | None, lang: str) -> html.Div:
     )
 
 
+def _icon_button(name: str, css: str, **attributes) -> html.Button:
+    """A 48 px button drawn by its CSS icon, named for screen readers and on hover."""
+    return html.Button(
+        html.Span(name, className="sr-only"), className=css, title=name, **attributes
+    )
+
+
 def _box(question: str, followup: bool, lang: str) -> html.Div:
     placeholder = t("ask_placeholder_followup" if followup else "ask_placeholder", lang)
     return html.Div(
@@ -58,11 +65,10 @@ def _box(question: str, followup: bool, lang: str) -> html.Div:
                 ],
                 className="ask-field",
             ),
-            html.Button(
-                html.Span(t("ask_mic", lang), className="sr-only"),
+            _icon_button(
+                t("ask_mic", lang),
+                "ask-mic",
                 type="button",
-                className="ask-mic",
-                title=t("ask_mic", lang),
                 **{
                     "aria-pressed": "false",
                     "data-lang": "fr-FR" if lang == "fr" else "en-GB",
@@ -71,12 +77,7 @@ def _box(question: str, followup: bool, lang: str) -> html.Div:
                     "data-failed": t("ask_mic_failed", lang),
                 },
             ),
-            html.Button(
-                html.Span(t("ask_submit", lang), className="sr-only"),
-                type="submit",
-                className="ask-go",
-                title=t("ask_submit", lang),
-            ),
+            _icon_button(t("ask_submit", lang), "ask-go", type="submit"),
         ],
         className="ask-box",
     )
