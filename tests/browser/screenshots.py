@@ -46,7 +46,11 @@ SHOTS = {
         "/indicateur/admissions?pole=M%C3%A9decine",
         {"phone": ".breakdown", "desktop": ".breakdown"},
     ),
-    "question": ("/question", {"phone": ".ask-form"}, "Coût de l'intérim par pôle depuis janvier"),
+    "question": (
+        "/question",
+        {"phone": ".ask-form"},
+        "Quel pôle a le plus d'intérim depuis janvier ?",
+    ),
 }
 
 

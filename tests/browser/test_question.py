@@ -109,9 +109,6 @@ def test_a_follow_up_keeps_the_context_until_a_new_question(phone, engine):
     expect(card.locator(".big-value")).to_have_count(0)
 
 
-@pytest.mark.xfail(
-    reason="rankings in questions need the offline planner of branch nl-offline", strict=True
-)
 def test_a_ranking_shows_the_winner_first_and_highlighted(phone, engine):
     open_question(phone)
     card = ask(phone, "Quel pôle a le plus d'intérim depuis janvier ?")

@@ -11,7 +11,7 @@ from dash import html
 from cockpit.auth import current_perimeter
 from cockpit.engine import Engine, Perimeter, PerimeterDenied, QueryError, QueryPlan
 from cockpit.nl.ask import answer_plan, ask
-from cockpit.nl.planner import Planned
+from cockpit.nl.outcomes import Planned
 from cockpit.nl.planners import planner_for
 from cockpit.ui.ask.card import answered_card, clarify_card, refused_card
 from cockpit.ui.ask.how import answer_period, freshness_text, how_it_was_computed, perimeter_text

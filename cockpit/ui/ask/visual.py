@@ -159,6 +159,8 @@ def chart(
             bars, room = ranked_bars(answer, context_rows), len(answer["rows"]) + RUNNERS_UP
         else:
             bars, room = breakdown_bars(answer), MAX_BARS
+        if len(bars) == room + 1:  # « and 1 more row » would take that row's own place
+            room += 1
         shown, left_out = bars[:room], max(len(bars) - room, 0)
         items = [f"{b.name} {fmt(b.value)}" for b in shown]
         return _figure(
