@@ -205,7 +205,9 @@ def forbidden(server):
 def _numbers(text: str) -> set[int]:
     """Numbers in a response, raw (12345.6) or French-formatted (12 345,6)."""
     text = re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", text)
-    found = re.findall(r"-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?", text)
+    # Whole numbers only: digits inside a random token (CSRF, nonce, hash) are not figures,
+    # and matching them made the check flaky.
+    found = re.findall(r"(?<![\w.])-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?(?![\w])", text)
     return _big(float(n.replace(",", ".")) for n in found)
 
 
