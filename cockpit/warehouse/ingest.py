@@ -16,6 +16,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,6 +81,11 @@ def current_user(explicit: str | None = None) -> str:
         return "unknown"
 
 
+def new_run_id() -> str:
+    """A run's id in `ingest_log`: when it started, then a random suffix."""
+    return dt.datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+
+
 def extract_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """The files named, a directory standing for the extracts it holds; each file once."""
     found: list[Path] = []
@@ -93,7 +99,7 @@ def extract_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return [p for p in found if unique.get(p.resolve()) is p]
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(1 << 22):
@@ -123,7 +129,7 @@ def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned]
         if problems:
             errors += problems
             continue
-        planned.append(_Planned(source, match, hasher.submit(_sha256, path)))
+        planned.append(_Planned(source, match, hasher.submit(file_sha256, path)))
     planned.sort(key=lambda p: LOAD_ORDER.index(p.match.contract.kind))
     return planned, errors
 
@@ -141,7 +147,7 @@ def ingest_files(
     then exactly as it was.
     """
     db = warehouse_path(db_path)
-    run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+    run_id = new_run_id()
     username = current_user(user)
     started = dt.datetime.now()
     files = extract_files(paths)
@@ -150,24 +156,26 @@ def ingest_files(
     notify = progress or (lambda _path, _stage: None)
     with ThreadPoolExecutor(max_workers=1) as hasher:
         planned, errors = _plan(files, hasher)
-        try:
-            with swap.exclusive_lock(db, on_wait=on_wait):
-                swap.remove_leftovers(db)
-                temp = swap.start_copy(db)
-                try:
-                    reports = _load(temp, planned, errors, notify, run_id, username)
-                    swap.publish(temp, db)
-                except BaseException:
-                    swap.discard(temp)
-                    raise
-        except IngestError as exc:
-            _record_failure(db, run_id, username, started, files, exc.errors)
-            raise
-        except Exception as exc:
-            crash = [FileError("(run)", None, None, repr(exc))]
-            _record_failure(db, run_id, username, started, files, crash)
-            raise
+        with (
+            failures_recorded(db, run_id, username, started, files),
+            swap.rebuilt(db, on_wait=on_wait) as temp,
+        ):
+            reports = _load(temp, planned, errors, notify, run_id, username)
     return IngestReport(run_id, db, username, started, dt.datetime.now(), reports)
+
+
+@contextmanager
+def failures_recorded(db: Path, run_id: str, username: str, started: dt.datetime, files):
+    """A run that fails is kept in a side file (the warehouse it left untouched has no trace)."""
+    try:
+        yield
+    except IngestError as exc:
+        _record_failure(db, run_id, username, started, files, exc.errors)
+        raise
+    except Exception as exc:
+        crash = [FileError("(run)", None, None, repr(exc))]
+        _record_failure(db, run_id, username, started, files, crash)
+        raise
 
 
 class _ReadAgain(Exception):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import gzip
 import io
 import re
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from cockpit.warehouse.rules import quote_ident, sql_str
 Format = Literal["csv", "xlsx", "parquet"]
 SNIFF_BYTES = 1 << 16
 DELIMITERS = (";", ",", "\t")
+GZIP_MAGIC = b"\x1f\x8b"
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 
@@ -118,7 +120,8 @@ class Source:
         if self.format != "csv":
             return {i: i + self.line_offset for i in record_indexes}
         wanted, found = set(record_indexes), {}
-        with open(self.path, encoding=self.encoding, newline="", errors="replace") as f:
+        opener = gzip.open if is_gzip(self.path) else open
+        with opener(self.path, "rt", encoding=self.encoding, newline="", errors="replace") as f:
             reader = csv.reader(f, delimiter=self.delimiter or ",")
             next(reader, None)
             record, last_line = 0, reader.line_num
@@ -133,6 +136,12 @@ class Source:
                         break
                 record += 1
         return {i: found.get(i, i + self.line_offset) for i in record_indexes}
+
+
+def is_gzip(path: Path) -> bool:
+    """Whether the file is gzip-compressed (its first two bytes), whatever its name."""
+    with open(path, "rb") as f:
+        return f.read(2) == GZIP_MAGIC
 
 
 def open_source(path: Path) -> Source:

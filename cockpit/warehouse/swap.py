@@ -45,6 +45,21 @@ def exclusive_lock(db_path: Path, *, on_wait=None) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextmanager
+def rebuilt(db_path: Path, *, on_wait=None) -> Iterator[Path]:
+    """Under the lock, a private copy of the warehouse to load into: swapped in when the
+    block ends normally, discarded when it raises (the live file is then untouched)."""
+    with exclusive_lock(db_path, on_wait=on_wait):
+        remove_leftovers(db_path)
+        temp = start_copy(db_path)
+        try:
+            yield temp
+            publish(temp, db_path)
+        except BaseException:
+            discard(temp)
+            raise
+
+
 def remove_leftovers(db_path: Path) -> list[Path]:
     """Temp files of runs that were killed (only call while holding the lock)."""
     removed = []
