@@ -88,3 +88,25 @@ def llm_settings(environ: Mapping[str, str] | None = None) -> LLMSettings | None
         api_key=(env.get("COCKPIT_LLM_API_KEY") or "").strip() or None,
         timeout_s=timeout_s,
     )
+
+
+def national_finess(explicit: str | None = None) -> dict[str, str]:
+    """Which public FINESS each establishment of the monthly data is compared as.
+
+    `COCKPIT_NATIONAL_FINESS="990000012=840006597,990000020=560023210"` (establishment id
+    = FINESS in the public files). An establishment not listed is compared under its own
+    id, which is right when the monthly extracts carry the real FINESS. Raises
+    ConfigError, saying which part is wrong, for a value that cannot be read.
+    """
+    value = explicit if explicit is not None else os.environ.get("COCKPIT_NATIONAL_FINESS", "")
+    mapping: dict[str, str] = {}
+    for part in value.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        own, sep, public = (p.strip() for p in part.partition("="))
+        if not sep or not own or not public:
+            raise ConfigError(
+                f"COCKPIT_NATIONAL_FINESS: {part.strip()!r} is not ESTABLISHMENT=FINESS"
+            )
+        mapping[own] = public
+    return mapping

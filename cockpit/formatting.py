@@ -23,6 +23,7 @@ _PRESETS: dict[str, tuple[float, int, str, str, str]] = {
     "int": (1, 0, "", "", ""),
     "dec1": (1, 1, "", "", ""),
     "dec2": (1, 2, "", "", ""),
+    "dec3": (1, 3, "", "", ""),
     "eur": (1, 0, NBSP + "€", "€", ""),
     "keur": (1e-3, 1, NBSP + "k€", "€", "k"),
     "meur": (1e-6, 1, NBSP + "M€", "€", "M"),

@@ -13,7 +13,7 @@ Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
 Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
 Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
 FormatPreset = Literal[
-    "int", "dec1", "dec2", "eur", "keur", "meur", "meur2", "pct1", "days1", "fte1"
+    "int", "dec1", "dec2", "dec3", "eur", "keur", "meur", "meur2", "pct1", "days1", "fte1"
 ]
 
 DIMENSIONS: tuple[str, ...] = (

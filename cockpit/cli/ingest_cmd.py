@@ -59,12 +59,12 @@ def ingest(
             report = ingest_files(files, database, user=user, progress=progress, on_wait=waiting)
         except IngestError as exc:
             bar.stop()
-            _print_errors(err, exc, statuses)
+            print_refusal(err, exc, statuses)
             raise typer.Exit(1) from exc
     _print_summary(out, report)
 
 
-def _print_errors(err: Console, exc: IngestError, statuses: dict[str, str]) -> None:
+def print_refusal(err: Console, exc: IngestError, statuses: dict[str, str]) -> None:
     by_file: dict[str, list[str]] = {}
     for error in exc.errors:
         located = str(error).removeprefix(error.file).removeprefix(", ").removeprefix(": ")
