@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -54,6 +55,23 @@ def summary_line(request):
 def pytest_terminal_summary(terminalreporter, config):
     for line in config.stash.get(_SUMMARY, []):
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def national_db(tmp_path_factory, demo_warehouse) -> Path:
+    """The demo hospital plus every real public file (Hospi Diag, SAE), imported once.
+
+    Read-only for tests: copy it first to change it. Skips when the real files are absent.
+    """
+    from real_data import require_real_data
+
+    from cockpit.warehouse.national import import_national_files
+
+    real = require_real_data()
+    db = tmp_path_factory.mktemp("national") / "cockpit.duckdb"
+    shutil.copyfile(demo_warehouse, db)
+    import_national_files([real / "hospidiag", real / "sae"], db, user="tests")
+    return db
 
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
