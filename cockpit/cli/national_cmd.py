@@ -97,7 +97,7 @@ def show(
     try:
         comparison = National(engine).compare(finess, year=year, group_id=peers)
     except (QueryError, WarehouseMissing) as exc:
-        Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False)
+        Console(stderr=True, soft_wrap=True).print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if as_json:
         typer.echo(json.dumps(comparison.as_json(), ensure_ascii=False, indent=2))

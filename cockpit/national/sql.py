@@ -73,9 +73,10 @@ valued AS (
   SELECT *,
     CASE WHEN withheld > 0 THEN 'withheld'
          WHEN not_applicable > 0 AND published = 0 THEN 'not_applicable' END AS status,
-    CASE WHEN withheld > 0 OR published = 0 THEN NULL
-         WHEN is_ratio THEN num / nullif(den, 0) * scale
-         ELSE num * scale END AS value
+    -- rounded: sums of decimals over sites come in any order (parallel), give one answer
+    round(CASE WHEN withheld > 0 OR published = 0 THEN NULL
+               WHEN is_ratio THEN num / nullif(den, 0) * scale
+               ELSE num * scale END, 9) AS value
   FROM read
 ),
 chosen AS (
