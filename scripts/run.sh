@@ -7,4 +7,7 @@ if [ ! -f "$DB" ]; then
   cockpit demo --out data/demo
   cockpit ingest --db "$DB" data/demo/*.csv
 fi
+# The demo's CH de Vallombre is compared as the CH d'Avignon on « Comparaison nationale »
+# (public files imported with `cockpit national import`, see README).
+export COCKPIT_NATIONAL_FINESS="${COCKPIT_NATIONAL_FINESS-990000012=840006597}"
 exec cockpit serve --db "$DB" --demo-users "$@"

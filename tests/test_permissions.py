@@ -47,6 +47,8 @@ MATRIX = {
     ("GET", "/alertes"): expect(302, 200),
     ("GET", "/export/csv/finances"): expect(302, 200),
     ("GET", "/export/xlsx/indicateur/admissions"): expect(302, 200),
+    ("GET", "/comparaison"): expect(302, 200),
+    ("GET", "/comparaison/ambulatory_surgery_rate"): expect(302, 200),
     ("GET", "/login"): expect(200, 302),
     ("GET", "/logout"): expect(302, 200),
     ("GET", "/a-page-that-does-not-exist"): expect(302, 200),

@@ -13,6 +13,10 @@ from cockpit.demo.profiles import KINDS
 GHT_NAME = "Vallée de l'Ombre"
 VALLOMBRE = "990000012"
 ROCHEBRUNE = "990000020"
+# The demo on the « Comparaison nationale » page: CH de Vallombre (~900 beds) is compared
+# as a real CH of its size, the CH Henri Duffaut d'Avignon (legal entity 840006597), so the
+# page has public figures to show. Set as COCKPIT_NATIONAL_FINESS by the demo server.
+DEMO_NATIONAL_FINESS = f"{VALLOMBRE}=840006597"
 
 
 @dataclass(frozen=True)

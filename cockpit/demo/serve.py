@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cockpit.config import PROJECT_ROOT
+from cockpit.demo.org import DEMO_NATIONAL_FINESS
 
 COCKPIT = [sys.executable, "-m", "cockpit"]
 
@@ -45,7 +46,11 @@ def serve(
     log: Path | None = None,
 ) -> Iterator[str]:
     """`cockpit serve --demo-users [args]` on a free loopback port, with `env` added to the
-    environment and its stderr written to `log`; yields its URL once it answers."""
+    environment and its stderr written to `log`; yields its URL once it answers.
+
+    CH de Vallombre is compared as a real CH on the national page, unless the environment
+    says otherwise (COCKPIT_NATIONAL_FINESS).
+    """
     port = free_port()
     command = [*COCKPIT, "serve", "--db", str(db), "--state", str(state), "--port", str(port),
                "--demo-users", *args]  # fmt: skip
@@ -53,7 +58,7 @@ def serve(
     stderr = open(log, "w+b") if log else tempfile.TemporaryFile()  # noqa: SIM115
     process = subprocess.Popen(
         command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=stderr,
-        env={**os.environ, **(env or {})},
+        env={"COCKPIT_NATIONAL_FINESS": DEMO_NATIONAL_FINESS, **os.environ, **(env or {})},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

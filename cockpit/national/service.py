@@ -8,6 +8,8 @@ comparison through the engine (read-only, time-limited, cached per warehouse ver
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from dataclasses import dataclass
 
 from cockpit.config import national_finess
@@ -177,3 +179,16 @@ class National:
         (indicator,) = self._indicators([indicator_id])
         sql = peer_list_sql(indicator, year, target, self.group(group_id))
         return [PeerRow(*row) for row in self._rows(sql)]
+
+
+_PER_ENGINE: weakref.WeakKeyDictionary[Engine, National] = weakref.WeakKeyDictionary()
+_PER_ENGINE_LOCK = threading.Lock()
+
+
+def national_for(engine: Engine) -> National:
+    """One National per engine (the dictionary and peer groups are read once, like the catalog)."""
+    with _PER_ENGINE_LOCK:
+        found = _PER_ENGINE.get(engine)
+        if found is None:
+            found = _PER_ENGINE[engine] = National(engine)
+        return found

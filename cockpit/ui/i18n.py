@@ -180,6 +180,68 @@ _TEXTS: dict[str, dict[str, str]] = {
         "dim_section": "Section",
         "dim_titre": "Titre",
         "dim_account": "Compte",
+        # « Comparaison nationale » (cockpit/ui/pages/national*.py)
+        "tab_national": "National",
+        "page_national": "Comparaison nationale",
+        "nat_theme_activity": "Activité",
+        "nat_theme_performance": "Performance",
+        "nat_theme_capacity": "Capacités",
+        "nat_theme_staff": "Ressources humaines",
+        "nat_compared_as": "Comparé comme {name} (FINESS {finess})",
+        "nat_class": "{category}, taille {size}",
+        "nat_peers_default": "Même catégorie et taille",
+        "nat_peer_picker": "Groupe de pairs",
+        "nat_year_picker": "Année des données",
+        "nat_latest": "Dernières",
+        "nat_better_than": "Mieux que {share} des pairs",
+        "nat_higher_than": "Plus élevé que chez {share} des pairs",
+        "nat_best20": "20 % meilleurs",
+        "nat_worst20": "20 % les moins bons",
+        "nat_median": "Médiane",
+        "nat_best_from": "20 % meilleurs : {op} {value}",
+        "nat_peer_count": "{n} pairs",
+        "nat_too_few": "Moins de 5 pairs publiés : pas de comparaison.",
+        "nat_withheld": "Secret statistique",
+        "nat_not_applicable": "Sans objet",
+        "nat_not_published": "Non publié",
+        "nat_no_activity": "Activité absente : non classé.",
+        "nat_own": "Vos données mensuelles {year} : {value}",
+        "nat_own_hidden": (
+            "Vos chiffres mensuels ne sont pas affichés à côté : votre périmètre ne couvre "
+            "pas tout l'établissement."
+        ),
+        "nat_trend": "Évolution {first}–{last}",
+        "nat_bullet_alt": (
+            "{label} : {value} ; médiane des pairs {median}, moitié centrale {q1} à {q3}"
+        ),
+        "nat_trend_alt": (
+            "{label} de {first} à {last}, trait plein : vous ; pointillés : médiane des pairs"
+        ),
+        "nat_see_peers": "Voir les {n} pairs",
+        "nat_legend_you": "Vous",
+        "nat_legend_iqr": "Moitié centrale des pairs",
+        "nat_legend_range": "80 % des pairs",
+        "nat_legend_best": "20 % meilleurs",
+        "nat_sources": (
+            "Sources : ANAP Hospi Diag, DREES SAE (Licence Ouverte / Etalab 2.0), telles que "
+            "publiées. Pairs par défaut : même catégorie et même taille (classification "
+            "Hospi Diag)."
+        ),
+        "nat_no_data": (
+            "Aucune donnée publique importée. Téléchargez Hospi Diag (ANAP) et les bases "
+            "statistiques SAE (DREES), puis lancez « cockpit national import DOSSIER »."
+        ),
+        "nat_not_in_files": (
+            "{name} (FINESS {finess}) n'est dans aucun fichier public importé. Indiquez le "
+            "FINESS public sous lequel le comparer dans COCKPIT_NATIONAL_FINESS "
+            "(par exemple {finess}=840006597)."
+        ),
+        "nat_col_rank": "Rang",
+        "nat_col_name": "Établissement",
+        "nat_col_finess": "FINESS",
+        "nat_col_value": "Valeur",
+        "nat_you": "vous",
+        "nat_peers_heading": "Les pairs en {year}",
     },
     "en": {
         "app_name": "Cockpit",
@@ -349,6 +411,62 @@ _TEXTS: dict[str, dict[str, str]] = {
         "dim_section": "Section",
         "dim_titre": "Title",
         "dim_account": "Account",
+        # « Comparaison nationale » (cockpit/ui/pages/national*.py)
+        "tab_national": "Peers",
+        "page_national": "National comparison",
+        "nat_theme_activity": "Activity",
+        "nat_theme_performance": "Performance",
+        "nat_theme_capacity": "Capacity",
+        "nat_theme_staff": "Staff",
+        "nat_compared_as": "Compared as {name} (FINESS {finess})",
+        "nat_class": "{category}, size {size}",
+        "nat_peers_default": "Same category and size",
+        "nat_peer_picker": "Peer group",
+        "nat_year_picker": "Data year",
+        "nat_latest": "Latest",
+        "nat_better_than": "Better than {share} of peers",
+        "nat_higher_than": "Higher than {share} of peers",
+        "nat_best20": "Best 20%",
+        "nat_worst20": "Bottom 20%",
+        "nat_median": "Median",
+        "nat_best_from": "Best 20%: {op} {value}",
+        "nat_peer_count": "{n} peers",
+        "nat_too_few": "Fewer than 5 peers published: no comparison.",
+        "nat_withheld": "Withheld",
+        "nat_not_applicable": "Not applicable",
+        "nat_not_published": "Not published",
+        "nat_no_activity": "No such activity: not ranked.",
+        "nat_own": "Your monthly data, {year}: {value}",
+        "nat_own_hidden": (
+            "Your monthly figures are not shown beside: your perimeter does not cover the "
+            "whole establishment."
+        ),
+        "nat_trend": "Trend {first}–{last}",
+        "nat_bullet_alt": "{label}: {value}; peers' median {median}, middle half {q1} to {q3}",
+        "nat_trend_alt": "{label} from {first} to {last}, solid: you; dashed: peers' median",
+        "nat_see_peers": "See the {n} peers",
+        "nat_legend_you": "You",
+        "nat_legend_iqr": "Middle half of peers",
+        "nat_legend_range": "80% of peers",
+        "nat_legend_best": "Best 20%",
+        "nat_sources": (
+            "Sources: ANAP Hospi Diag, DREES SAE (Licence Ouverte / Etalab 2.0), as published. "
+            "Default peers: same category and size (Hospi Diag classification)."
+        ),
+        "nat_no_data": (
+            "No public data imported yet. Download Hospi Diag (ANAP) and the SAE statistical "
+            "tables (DREES), then run “cockpit national import FOLDER”."
+        ),
+        "nat_not_in_files": (
+            "{name} (FINESS {finess}) is in none of the imported public files. Set the public "
+            "FINESS to compare it as in COCKPIT_NATIONAL_FINESS (e.g. {finess}=840006597)."
+        ),
+        "nat_col_rank": "Rank",
+        "nat_col_name": "Establishment",
+        "nat_col_finess": "FINESS",
+        "nat_col_value": "Value",
+        "nat_you": "you",
+        "nat_peers_heading": "The peers in {year}",
     },
 }
 

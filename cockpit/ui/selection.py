@@ -33,10 +33,13 @@ class Selection:
     pole: str | None = None
     sort: str | None = None
     ascending: bool = False
+    year: int | None = None  # national comparison: the data year; None → each latest
+    peers: str | None = None  # national comparison: a named peer group
 
     @classmethod
     def parse(cls, search: str | None) -> Selection:
-        """Read `?p=ytd&m=2026-09&e=990000012&pole=Médecine&sort=value&dir=asc`, ignoring junk."""
+        """Read `?p=ytd&m=2026-09&e=990000012&pole=Médecine&sort=value&dir=asc&an=2022&pairs=x`,
+        ignoring junk."""
         args = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
         kind = args.get("p", "month")
         try:
@@ -50,6 +53,8 @@ class Selection:
             pole=args.get("pole") or None,
             sort=args.get("sort") or None,
             ascending=args.get("dir") == "asc",
+            year=int(args["an"]) if args.get("an", "").isdigit() else None,
+            peers=args.get("pairs") or None,
         )
 
     def with_(self, **changes) -> Selection:
@@ -70,6 +75,10 @@ class Selection:
         if sel.sort:
             args["sort"] = sel.sort
             args["dir"] = "asc" if sel.ascending else "desc"
+        if sel.year is not None:
+            args["an"] = str(sel.year)
+        if sel.peers:
+            args["pairs"] = sel.peers
         return ("?" + urlencode(args)) if args else ""
 
     def end_month(self, latest: date, first: date | None = None) -> date:

@@ -5,6 +5,7 @@ the one function that turns an address into that frame for the current user.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import quote
 
@@ -25,6 +26,7 @@ TABS = (
     ("activity", "/activite", "tab_activity"),
     ("hr", "/rh", "tab_hr"),
     ("finance", "/finances", "tab_finance"),
+    ("national", "/comparaison", "tab_national"),
     ("question", "/question", "tab_question"),
 )
 _TAB_OF_DOMAIN = {"activity": "activity", "cross": "activity", "hr": "hr", "finance": "finance"}
@@ -46,7 +48,7 @@ def _top_bar(view: View | None, active: str, lang: str, address: str) -> html.He
     if view is not None:
         period = (
             view.period_text
-            if active not in ("home", "question")
+            if active not in ("home", "question", "national")
             else View(
                 view.engine,
                 view.perimeter,
@@ -151,6 +153,8 @@ def render_frame(engine: Engine, path: str | None, search: str | None) -> html.D
         sel = sel.with_(establishment=None)
     view = View(engine, perimeter, lang, path, sel, span[0], span[1], names)
     route = route_of(path, engine)
+    if route.select is not None:  # the top bar then names what the page shows
+        view = replace(view, sel=route.select(view))
     active = route.tab
     if active == "detail":
         metric = engine.metric(path.rstrip("/")[len(DETAIL_PREFIX) :])

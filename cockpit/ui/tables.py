@@ -20,7 +20,7 @@ from cockpit.ui.components.table import Cell, Column, TableModel
 from cockpit.ui.figures import Kpi
 from cockpit.ui.i18n import label_of, t
 
-_EXCEL_FORMATS = {
+EXCEL_FORMATS = {
     "int": "#,##0",
     "dec1": "#,##0.0",
     "dec2": "#,##0.00",
@@ -66,7 +66,7 @@ def _value_cell(metric: Metric, value: float | None, lang: str, signed: bool = F
     return Cell(
         format_value(value, metric.format, metric.unit, lang, signed=signed),
         value,
-        number_format=_EXCEL_FORMATS.get(metric.format),
+        number_format=EXCEL_FORMATS.get(metric.format),
     )
 
 

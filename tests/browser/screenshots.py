@@ -1,11 +1,12 @@
 """Takes the README screenshots (docs/screenshots/*.png) in headless Chromium: home, a
-detail page, a drill-down, the table view, the alerts and the Question screen with an answer,
-at 390×844 (phone) and 1440×900 (desktop).
+detail page, a drill-down, the table view, the alerts, the Question screen with an answer and
+the national comparison, at 390×844 (phone) and 1440×900 (desktop).
 
     .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050]
 
 Without --url it builds the demo hospital and serves it (`cockpit demo`, `cockpit ingest`,
-`cockpit serve --demo-users`) in a temporary directory.
+`cockpit serve --demo-users`) in a temporary directory, with the real public files
+(Hospi Diag, SAE) imported when a `shared/data/real` folder is found above the project.
 """
 
 from __future__ import annotations
@@ -51,7 +52,18 @@ SHOTS = {
         {"phone": ".ask-form"},
         "Quel pôle a le plus d'intérim depuis janvier ?",
     ),
+    "national": ("/comparaison", {"phone": "[data-indicator='ambulatory_surgery_rate']"}),
 }
+
+
+def add_public_data(db: Path) -> None:
+    """Import the real public files into the served demo (the server follows the swap)."""
+    from cockpit.warehouse.national import import_national_files
+
+    real = next((p / "shared/data/real" for p in ROOT.parents if (p / "shared/data/real").is_dir()),
+                None)  # fmt: skip
+    if real is not None:
+        import_national_files([real / "hospidiag", real / "sae"], db)
 
 
 def take(url: str) -> list[Path]:
@@ -109,6 +121,7 @@ def main() -> int:
             tempfile.TemporaryDirectory(prefix="cockpit-shots-") as tmp,
             demo_server(Path(tmp)) as url,
         ):
+            add_public_data(Path(tmp) / "demo.duckdb")
             paths = take(url)
     print("\n".join(str(p.relative_to(ROOT)) for p in paths))
     return 0

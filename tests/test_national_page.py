@@ -1,0 +1,78 @@
+"""« Comparaison nationale » as the server renders it, for each kind of user: public figures
+for everyone logged in, the hospital's own monthly figures only within a perimeter that
+covers the establishment, a clear notice when something is missing."""
+
+from __future__ import annotations
+
+import pytest
+from auth_client import ROCHEBRUNE, VALLOMBRE, add_user, logged_in, make_app
+from real_data import AVIGNON
+
+from cockpit.formatting import format_value
+from cockpit.national.service import National
+
+MAPPING = f"{VALLOMBRE}={AVIGNON}"
+
+
+@pytest.fixture(scope="module")
+def app(national_db, tmp_path_factory):
+    state = tmp_path_factory.mktemp("national-page") / "state"
+    add_user(state, "director")
+    add_user(state, "chef_chirurgie", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
+    add_user(state, "director_rochebrune", establishment_id=ROCHEBRUNE)
+    return make_app(national_db, state)
+
+
+@pytest.fixture(autouse=True)
+def mapping(monkeypatch):
+    monkeypatch.setenv("COCKPIT_NATIONAL_FINESS", MAPPING)
+
+
+def page(app, user: str, path: str = "/comparaison") -> str:
+    response = logged_in(app, user).get(path)
+    assert response.status_code == 200
+    return " ".join(response.get_data(as_text=True).split())
+
+
+def test_director_sees_the_mapped_hospital_its_peers_and_its_own_figures(app):
+    html = page(app, "director")
+    national = National(app.extensions["cockpit_engine"])
+    rate = national.compare(VALLOMBRE).get("ambulatory_surgery_rate")
+    shown = " ".join(format_value(rate.selected.value, "pct1", "pct", "fr").split())
+    assert "Comparé comme CH HENRI DUFFAUT AVIGNON (FINESS 840006597)" in html
+    assert "Centres hospitaliers, taille T4" in html
+    assert 'data-indicator="ambulatory_surgery_rate"' in html and shown in html
+    assert html.count('class="bullet-svg"') >= 14
+    assert "Vos données mensuelles 2024" in html  # ER visits, FTE: 2024 is complete
+
+
+def test_pole_manager_sees_public_figures_but_not_the_whole_establishment(app):
+    html = page(app, "chef_chirurgie")
+    assert "CH HENRI DUFFAUT AVIGNON" in html
+    assert "Vos données mensuelles" not in html
+    assert "votre périmètre ne couvre pas tout l'établissement" in html
+
+
+def test_an_establishment_not_in_the_public_files_says_how_to_map_it(app):
+    html = page(app, "director_rochebrune")
+    assert f"(FINESS {ROCHEBRUNE}) n'est dans aucun fichier public importé" in html
+    assert "COCKPIT_NATIONAL_FINESS" in html
+
+
+def test_peers_of_an_indicator_are_listed_with_the_hospital_among_them(app):
+    html = page(app, "director", "/comparaison/ambulatory_surgery_rate?an=2022")
+    national = National(app.extensions["cockpit_engine"])
+    peers = national.peer_list(AVIGNON, "ambulatory_surgery_rate", 2022)
+    assert len(peers) == 30 and html.count("<tr>") == len(peers) + 1
+    assert "CH HENRI DUFFAUT AVIGNON (vous)" in html and "Les pairs en 2022" in html
+
+
+def test_unknown_indicator_is_not_found(app):
+    assert "Page introuvable" in page(app, "director", "/comparaison/beds_everywhere")
+
+
+def test_without_public_data_the_page_says_how_to_import_it(demo_warehouse, tmp_path):
+    state = tmp_path / "state"
+    add_user(state, "director")
+    html = page(make_app(demo_warehouse, state), "director")
+    assert "Aucune donnée publique importée" in html and "cockpit national import" in html
