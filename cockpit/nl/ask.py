@@ -8,6 +8,7 @@ from typing import Any
 from cockpit.engine import Perimeter, PerimeterDenied, QueryError, QueryPlan
 from cockpit.nl.answer import sentence
 from cockpit.nl.language import language
+from cockpit.nl.national import national_answer
 from cockpit.nl.outcomes import Clarification, Planned, Planner, Refusal
 from cockpit.nl.planner import OfflinePlanner
 from cockpit.periods import MAX_YEAR, MIN_YEAR
@@ -61,6 +62,9 @@ def ask(
     if not EARLIEST_TODAY <= today <= LATEST_TODAY:
         return _empty("refused", _today_out_of_range(today, language(question)))
     perimeter = perimeter or Perimeter.everything()
+    national = national_answer(question, engine, perimeter=perimeter)
+    if national is not None:  # « … par rapport aux CH comparables ? »: the public data
+        return national
     planner = planner or OfflinePlanner(engine)
     if previous is not None:
         try:
