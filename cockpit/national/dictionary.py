@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from cockpit.catalog.loader import DefinitionError
 from cockpit.catalog.model import FormatPreset, Localized, LocalizedList, Unit
 
 Source = Literal["hospidiag", "sae"]
@@ -120,21 +121,11 @@ class DictionaryFile(BaseModel):
 
 
 @dataclass(frozen=True)
-class DictionaryError:
-    path: Path
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
-
-
-@dataclass(frozen=True)
 class Dictionary:
     path: Path
     indicators: tuple[Indicator, ...]
     categories: dict[str, Category]
-    errors: tuple[DictionaryError, ...] = ()
+    errors: tuple[DefinitionError, ...] = ()
 
     def get(self, indicator_id: str) -> Indicator:
         for indicator in self.indicators:
@@ -173,15 +164,15 @@ def load_dictionary(queries_dir: Path) -> Dictionary:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Dictionary(path, (), {}, (DictionaryError(path, "(file)", "not found"),))
+        return Dictionary(path, (), {}, (DefinitionError(path, "(file)", "not found"),))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        error = DictionaryError(path, "(yaml)", str(exc).replace("\n", " "))
+        error = DefinitionError(path, "(yaml)", str(exc).replace("\n", " "))
         return Dictionary(path, (), {}, (error,))
     try:
         parsed = DictionaryFile.model_validate(raw)
     except ValidationError as exc:
         errors = tuple(
-            DictionaryError(path, _field(raw, tuple(e["loc"])), e["msg"]) for e in exc.errors()
+            DefinitionError(path, _field(raw, tuple(e["loc"])), e["msg"]) for e in exc.errors()
         )
         return Dictionary(path, (), {}, errors)
     return Dictionary(path, tuple(parsed.indicators), parsed.categories)

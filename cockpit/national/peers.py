@@ -12,9 +12,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from cockpit.catalog.loader import DefinitionError
 from cockpit.catalog.model import Localized
 from cockpit.contracts import FINESS_PATTERN
-from cockpit.national.dictionary import DictionaryError
 
 DEFAULT_GROUP = "category_size"
 _FINESS = re.compile(f"^{FINESS_PATTERN}$")
@@ -77,7 +77,7 @@ def peers_path(queries_dir: Path) -> Path:
     return queries_dir / "national" / "peers.yaml"
 
 
-def load_peer_groups(queries_dir: Path) -> tuple[dict[str, PeerGroup], list[DictionaryError]]:
+def load_peer_groups(queries_dir: Path) -> tuple[dict[str, PeerGroup], list[DefinitionError]]:
     """The default group and the named ones (a missing file simply names none)."""
     path = peers_path(queries_dir)
     groups = {SAME_CLASS.id: SAME_CLASS}
@@ -86,18 +86,18 @@ def load_peer_groups(queries_dir: Path) -> tuple[dict[str, PeerGroup], list[Dict
     except FileNotFoundError:
         return groups, []
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return groups, [DictionaryError(path, "(yaml)", str(exc).replace("\n", " "))]
+        return groups, [DefinitionError(path, "(yaml)", str(exc).replace("\n", " "))]
     try:
         parsed = PeersFile.model_validate(raw or {})
     except ValidationError as exc:
         return groups, [
-            DictionaryError(path, ".".join(map(str, e["loc"])) or "(file)", e["msg"])
+            DefinitionError(path, ".".join(map(str, e["loc"])) or "(file)", e["msg"])
             for e in exc.errors()
         ]
     errors = []
     for group in parsed.groups:
         if group.id in groups:
-            errors.append(DictionaryError(path, f"groups[{group.id}]", "defined twice"))
+            errors.append(DefinitionError(path, f"groups[{group.id}]", "defined twice"))
             continue
         groups[group.id] = PeerGroup(group.id, "named", group.label, tuple(group.finess))
     return groups, errors

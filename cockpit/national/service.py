@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cockpit.config import national_finess
 from cockpit.contracts import FINESS_PATTERN
 from cockpit.engine import Engine, Perimeter, QueryError
-from cockpit.national.dictionary import Dictionary, DictionaryError, Indicator, load_dictionary
+from cockpit.national.dictionary import DefinitionError, Dictionary, Indicator, load_dictionary
 from cockpit.national.figures import Comparison, IndicatorComparison, pick_year, year_figure
 from cockpit.national.own import own_figure, sees_establishment
 from cockpit.national.peers import DEFAULT_GROUP, PeerGroup, load_peer_groups
@@ -54,7 +54,7 @@ class National:
 
     # -- configuration --------------------------------------------------------------
     @property
-    def errors(self) -> list[DictionaryError]:
+    def errors(self) -> list[DefinitionError]:
         """Problems of the dictionary and the peer groups, and own metrics the catalog lacks."""
         found = [*self.dictionary.errors, *self._group_errors]
         for indicator in self.dictionary.indicators:
@@ -70,7 +70,7 @@ class National:
                 problem = (where + ".filters", f"{own.metric} cannot be filtered by {wrong}")
                 if not wrong:
                     continue
-            found.append(DictionaryError(self.dictionary.path, *problem))
+            found.append(DefinitionError(self.dictionary.path, *problem))
         return found
 
     def group(self, group_id: str | None) -> PeerGroup:

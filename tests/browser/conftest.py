@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_session import login_state, open_page
 
 from cockpit.config import PROJECT_ROOT
 from cockpit.demo.serve import build_demo_warehouse, serve
@@ -16,7 +17,6 @@ from cockpit.engine import Engine
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1440, "height": 900}
-USER, PASSWORD = "directeur", "demo-directeur"
 
 
 @pytest.fixture(scope="session")
@@ -36,42 +36,16 @@ def server(demo_db, tmp_path_factory) -> str:
         yield url
 
 
-def log_in(browser, server, user: str, password: str) -> dict:
-    """Log in through the real form; the storage state (session cookie) to reuse."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(server + "/login")
-    page.get_by_label("Identifiant").fill(user)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(server + "/")
-    state = context.storage_state()
-    context.close()
-    return state
-
-
 @pytest.fixture(scope="session")
 def logged_in_state(browser, server) -> dict:
     """Log in once as the demo director; every page reuses the session cookie."""
-    return log_in(browser, server, USER, PASSWORD)
+    return login_state(browser, server)
 
 
 @pytest.fixture(scope="session")
 def pole_manager_state(browser, server) -> dict:
     """The demo head of the Surgery pole (perimeter: CH de Vallombre, pole Chirurgie)."""
-    return log_in(browser, server, "chef-chirurgie", "demo-chef-chirurgie")
-
-
-def open_page(browser, server, state, viewport, **options):
-    context = browser.new_context(
-        viewport=viewport, storage_state=state, base_url=server, accept_downloads=True, **options
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    return context, page
+    return login_state(browser, server, "chef-chirurgie", "demo-chef-chirurgie")
 
 
 @pytest.fixture(params=["phone", "desktop"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from browser_session import login_state, open_page
 from real_data import AVIGNON, require_real_data
 
 from cockpit.config import PROJECT_ROOT
@@ -20,7 +21,6 @@ from cockpit.warehouse.national import import_national_files
 pytestmark = pytest.mark.browser
 NARROW = {"width": 360, "height": 780}
 DESKTOP = {"width": 1440, "height": 900}
-USER, PASSWORD = "directeur", "demo-directeur"
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +47,7 @@ def monkeypatch_module():
 
 @pytest.fixture(scope="module")
 def state(browser, national_server):
-    context = browser.new_context(base_url=national_server)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Identifiant").fill(USER)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(national_server + "/")
-    saved = context.storage_state()
-    context.close()
-    return saved
+    return login_state(browser, national_server)
 
 
 @pytest.fixture(scope="module")
@@ -68,22 +59,9 @@ def text(s: str) -> str:
     return " ".join(s.split())
 
 
-def open_page(browser, url, state, viewport):
-    """A logged-in page that records console errors (the test fails on any)."""
-    context = browser.new_context(
-        viewport=viewport, storage_state=state, base_url=url, service_workers="block"
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
-    return context, page
-
-
 @pytest.fixture
 def narrow(browser, national_server, state, request):
-    context, page = open_page(browser, national_server, state, NARROW)
+    context, page = open_page(browser, national_server, state, NARROW, service_workers="block")
     if getattr(request, "param", "fr") == "en":
         context.add_cookies([{"name": "cockpit_lang", "value": "en", "url": national_server}])
     yield page
@@ -123,7 +101,7 @@ def test_phone_shows_the_mapped_hospital_against_its_peers(narrow, expected, tit
 
 
 def test_desktop_drills_to_the_list_of_peers(browser, national_server, state, national_db):
-    context, page = open_page(browser, national_server, state, DESKTOP)
+    context, page = open_page(browser, national_server, state, DESKTOP, service_workers="block")
     page.goto("/comparaison")
     link = page.locator(".frame [data-indicator='ambulatory_surgery_rate'] .nat-drill")
     link.click()
