@@ -38,10 +38,13 @@ def test_new_writes_a_template_that_passes_check(queries):
 
 @pytest.mark.parametrize("metric_id, message", [("alos", "already exists"), ("Bad-Id", "snake")])
 def test_new_refuses_an_existing_or_malformed_id(queries, metric_id, message):
-    before = {p.name: p.read_bytes() for p in queries.iterdir()}
+    def files():  # queries/ holds folders too (national/)
+        return {p: p.read_bytes() for p in queries.rglob("*") if p.is_file()}
+
+    before = files()
     result = invoke("queries", "new", metric_id, "--queries", queries)
     assert result.exit_code == 2 and message in result.output
-    assert {p.name: p.read_bytes() for p in queries.iterdir()} == before
+    assert files() == before
 
 
 def test_explain_prints_the_compiled_sql_with_the_plan_options(demo_warehouse):
