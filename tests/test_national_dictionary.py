@@ -107,3 +107,17 @@ def test_national_check_exits_1_and_names_the_field(tmp_path):
     result = CliRunner().invoke(app, ["national", "check", "--queries", str(queries)])
     assert result.exit_code == 1
     assert "indicators[alos_mco].sources.0: " in result.output
+
+
+def test_an_edited_dictionary_reaches_a_running_engine(tmp_path):
+    import os
+
+    from cockpit.national.service import national_for
+
+    queries = broken(tmp_path, (QUERIES / "national" / "indicators.yaml").read_text("utf-8"))
+    engine = Engine(tmp_path / "none.duckdb", queries)
+    assert national_for(engine).dictionary.get("births").label.en == "Deliveries"
+    path = queries / "national" / "indicators.yaml"
+    path.write_text(path.read_text("utf-8").replace('en: "Deliveries"', 'en: "Births"'), "utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert national_for(engine).dictionary.get("births").label.en == "Births"

@@ -12,13 +12,14 @@ import threading
 import weakref
 from dataclasses import dataclass
 
+from cockpit.catalog.loader import DefinitionError
 from cockpit.config import national_finess
 from cockpit.contracts import FINESS_PATTERN
 from cockpit.engine import Engine, Perimeter, QueryError
-from cockpit.national.dictionary import DefinitionError, Dictionary, Indicator, load_dictionary
+from cockpit.national.dictionary import Dictionary, Indicator, dictionary_path, load_dictionary
 from cockpit.national.figures import Comparison, IndicatorComparison, pick_year, year_figure
 from cockpit.national.own import own_figure, sees_establishment
-from cockpit.national.peers import DEFAULT_GROUP, PeerGroup, load_peer_groups
+from cockpit.national.peers import DEFAULT_GROUP, PeerGroup, load_peer_groups, peers_path
 from cockpit.national.sql import Target, comparison_sql, identity_sql, peer_list_sql
 
 _FINESS = re.compile(f"^{FINESS_PATTERN}$")
@@ -181,14 +182,27 @@ class National:
         return [PeerRow(*row) for row in self._rows(sql)]
 
 
-_PER_ENGINE: weakref.WeakKeyDictionary[Engine, National] = weakref.WeakKeyDictionary()
+_PER_ENGINE: weakref.WeakKeyDictionary[Engine, tuple[tuple, National]] = weakref.WeakKeyDictionary()
 _PER_ENGINE_LOCK = threading.Lock()
 
 
+def _files_version(engine: Engine) -> tuple:
+    """When the dictionary or the peer groups last changed (edits apply without a restart,
+    as for queries/)."""
+    stamps = []
+    for path in (dictionary_path(engine.queries_dir), peers_path(engine.queries_dir)):
+        try:
+            stamps.append(path.stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 def national_for(engine: Engine) -> National:
-    """One National per engine (the dictionary and peer groups are read once, like the catalog)."""
+    """One National per engine, read again when its files change."""
+    version = _files_version(engine)
     with _PER_ENGINE_LOCK:
         found = _PER_ENGINE.get(engine)
-        if found is None:
-            found = _PER_ENGINE[engine] = National(engine)
-        return found
+        if found is None or found[0] != version:
+            found = _PER_ENGINE[engine] = (version, National(engine))
+        return found[1]

@@ -271,4 +271,6 @@ def render(view: View) -> tuple[str, list]:
     page_head = head(view, comparison, title)
     page_head.children.append(_years(view, comparison))
     footer = html.P(t("nat_sources", lang), className="muted nat-sources")
+    if not sections:  # a year asked that no public file covers
+        sections = [html.P(t("no_data", lang), className="panel notice")]
     return title, [page_head, *notes, legend(lang), *sections, footer]
