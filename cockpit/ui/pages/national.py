@@ -150,7 +150,7 @@ def standing(figure: YearFigure) -> str:
     return "green" if figure.in_best20 else "red" if figure.in_worst20 else "none"
 
 
-def _chip(figure: YearFigure, lang: str) -> html.Span | None:
+def standing_chip(figure: YearFigure, lang: str) -> html.Span | None:
     state = standing(figure)
     if state == "none":
         return None
@@ -227,7 +227,7 @@ def card(view: View, item: IndicatorComparison) -> html.Article | None:
             ),
             html.Div(
                 [html.Div(value_text(item, figure, lang), className="card-value"),
-                 _chip(figure, lang)],
+                 standing_chip(figure, lang)],
                 className="card-main",
             ),
             html.P(rank_text(item, figure, lang), className="nat-rank"),

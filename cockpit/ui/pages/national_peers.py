@@ -21,6 +21,9 @@ from cockpit.ui.pages.national import (
     rank_text,
     shown,
     spread_text,
+    standing,
+    standing_chip,
+    value_text,
 )
 from cockpit.ui.tables import EXCEL_FORMATS
 
@@ -83,11 +86,18 @@ def render(view: View, indicator_id: str) -> tuple[str, list]:
     summary = html.Section(
         [
             html.P(f"{figure.year} · {SOURCE_NAMES[figure.source]}", className="nat-source"),
+            html.Div(
+                [
+                    html.Div(value_text(item, figure, lang), className="card-value"),
+                    standing_chip(figure, lang),
+                ],
+                className="card-main",
+            ),  # fmt: skip
             html.P(rank_text(item, figure, lang), className="nat-rank"),
             bullet(figure, indicator.direction, bullet_label(item, figure, lang)),
             html.P(spread_text(item, figure, lang), className="nat-spread"),
         ],
-        className="panel",
+        className=f"panel nat-card card card-{standing(figure)}",
     )
     listing = html.Section(
         [
