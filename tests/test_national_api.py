@@ -38,7 +38,9 @@ def test_answer_is_the_comparison_of_the_cli(app):
     assert response.status_code == 200
     national = National(app.extensions["cockpit_engine"])
     expected = national.compare(AVIGNON, year=2022, group_id="sud_est")
-    assert response.get_json() == json.loads(json.dumps(expected.as_json()))
+    body = response.get_json()
+    assert body.pop("freshness")["last_month"] == "2026-10"
+    assert body == json.loads(json.dumps(expected.as_json()))
     assert response.get_json()["peer_group"]["id"] == "sud_est"
 
 
@@ -62,6 +64,7 @@ def test_a_pole_manager_gets_the_public_figures_but_not_the_establishment_s_own(
     [
         ("?finess=84000659", 400, "invalid_request"),
         (f"?finess={AVIGNON}&year=22", 400, "invalid_request"),
+        (f"?finess={AVIGNON}&annee=2022", 400, "invalid_request"),
         (f"?finess={AVIGNON}&peers=voisins", 400, "invalid_request"),
         ("?finess=990000099", 404, "unknown_finess"),
     ],
@@ -75,5 +78,5 @@ def test_without_public_data_the_api_says_so(demo_warehouse, tmp_path):
     state = tmp_path / "state"
     add_user(state, "director")
     response = get(make_app(demo_warehouse, state), "director", f"?finess={AVIGNON}")
-    assert response.status_code == 503
+    assert response.status_code == 503 and response.get_json()["error"] == "no_national_data"
     assert "cockpit national import" in response.get_json()["message"]

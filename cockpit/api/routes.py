@@ -13,6 +13,7 @@ from flask import current_app
 
 from cockpit.api.answers import AskAnswer, Health, Metrics, QueryAnswer
 from cockpit.api.endpoints import BadRequest, Endpoints
+from cockpit.api.national import NationalAnswer, NationalParams
 from cockpit.api.requests import AskRequest, QueryParams
 from cockpit.auth import audit, current_perimeter
 from cockpit.engine import Engine, QueryError, QueryPlan
@@ -102,3 +103,28 @@ def ask(body: AskRequest) -> dict[str, Any]:
 def _context(body: AskRequest) -> dict[str, Any] | None:
     """A question not answered keeps the conversation where it was."""
     return body.context.model_dump(mode="json") if body.context else None
+
+
+@endpoints.get("/api/v1/national", query=NationalParams, answer=NationalAnswer,
+               summary="A hospital against its peers in public data, as "
+                       "`cockpit national show --json`", errors=(404,))  # fmt: skip
+def national(params: NationalParams) -> dict[str, Any]:
+    """Hospi Diag and SAE indicators of a legal entity or a site beside its peers' median,
+    quartiles and deciles, its percentile rank and the best-20 % threshold, year by year.
+    The public figures are the same for every caller; the hospital's own monthly figures
+    beside them only within a perimeter that covers the whole establishment."""
+    from cockpit.national.service import NationalError, national_for
+
+    engine, perimeter = _engine(), current_perimeter()
+    service = national_for(engine)
+    finess = (
+        params.finess
+        or perimeter.establishment_id
+        or next((e for e in engine.establishments() if e in service.mapping()), None)
+    )
+    if finess is None:
+        raise NationalError("query parameter 'finess' is required, e.g. finess=840006597")
+    comparison = service.compare(finess, year=params.year, group_id=params.peers,
+                                 perimeter=perimeter)  # fmt: skip
+    audit("query", national=comparison.finess, year=params.year, status=200, source="api")
+    return {**comparison.as_json(), "freshness": _freshness()}

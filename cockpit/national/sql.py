@@ -87,7 +87,7 @@ ev AS (
   SELECT v.indicator, v.year, v.source, v.finess, v.legal_entity, v.category, v.size_class,
          v.value, v.status, v.volume
   FROM valued v JOIN chosen USING (indicator, year, priority)
-)"""
+)"""  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
 
 
 def _peer_condition(group: PeerGroup) -> str:
@@ -111,7 +111,7 @@ target AS (
   FROM slots s
   LEFT JOIN target_class tc USING (year)
   LEFT JOIN ev e ON e.indicator = s.indicator AND e.year = s.year AND e.finess = {me}
-)"""
+)"""  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
 
 
 def comparison_sql(indicators: Sequence[Indicator], target: Target, group: PeerGroup) -> str:
@@ -130,7 +130,7 @@ SELECT t.indicator, t.year, t.source, t.category, t.size_class, t.value, t.statu
   count(p.value) FILTER (WHERE p.value = t.value) AS equal
 FROM target t LEFT JOIN peers p USING (indicator, year)
 GROUP BY ALL
-ORDER BY t.indicator, t.year"""
+ORDER BY t.indicator, t.year"""  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
 
 
 def peer_list_sql(indicator: Indicator, year: int, target: Target, group: PeerGroup) -> str:
@@ -144,14 +144,14 @@ listed AS (
 )
 SELECT l.finess, coalesce({_name_of("l.finess")}, l.finess) AS name, l.value, l.status, l.me
 FROM listed l
-ORDER BY l.value DESC NULLS LAST, name"""
+ORDER BY l.value DESC NULLS LAST, name"""  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
 
 
 def _name_of(finess: str) -> str:
     """The latest name published for an entity; for a legal entity only the SAE knows, the
     name of its first site."""
     return (
-        "coalesce((SELECT arg_max(name, year) FROM national_entity "
+        "coalesce((SELECT arg_max(name, year) FROM national_entity "  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
         f"WHERE finess = {finess} AND name IS NOT NULL), "
         "(SELECT arg_min(name, site) FROM national_entity "
         f"WHERE legal_entity = {finess} AND source = 'sae' AND name IS NOT NULL))"
@@ -162,7 +162,7 @@ def identity_sql(finess: str) -> str:
     """(is a legal entity, its legal entity when a site, name) of a FINESS number."""
     me = sql_str(finess)
     return (
-        f"SELECT EXISTS (SELECT 1 FROM national_completed WHERE legal_entity = {me}) "
+        f"SELECT EXISTS (SELECT 1 FROM national_completed WHERE legal_entity = {me}) "  # nosec B608 # codes checked by the dictionary's patterns, values quoted by sql_str, numbers by int()
         f"OR EXISTS (SELECT 1 FROM national_entity WHERE legal_entity = {me} "
         "AND source = 'hospidiag'), "
         f"(SELECT any_value(legal_entity) FROM national_completed WHERE site = {me}), "

@@ -29,7 +29,6 @@ def create_app(
     """
     from cockpit.api import install_api
     from cockpit.auth import install_auth
-    from cockpit.national_api import install_national_api
     from cockpit.ui import create_dash
 
     server = Flask("cockpit", static_folder=None)
@@ -50,7 +49,6 @@ def create_app(
     install_auth(server, config.state_dir(state))
     install_api(server)
     install_error_handlers(server)
-    install_national_api(server)
     # Kept so the auth headers can allow Dash's inline scripts by hash (CSP).
     server.extensions["cockpit_dash"] = create_dash(server, engine)
     return server

@@ -12,6 +12,7 @@ from browser_session import login_state, open_page
 from real_data import AVIGNON, require_real_data
 
 from cockpit.config import PROJECT_ROOT
+from cockpit.demo.org import DEMO_NATIONAL_FINESS
 from cockpit.demo.serve import serve
 from cockpit.engine import Engine
 from cockpit.formatting import format_percent, format_value
@@ -33,16 +34,11 @@ def national_db(demo_db, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def national_server(national_db, tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.delenv("COCKPIT_NATIONAL_FINESS", raising=False)  # the demo's mapping
-    with serve(national_db, tmp_path_factory.mktemp("national-state")) as url:
+def national_server(national_db, tmp_path_factory):
+    """The demo server, whose mapping compares CH de Vallombre as the CH d'Avignon."""
+    state = tmp_path_factory.mktemp("national-state")
+    with serve(national_db, state, env={"COCKPIT_NATIONAL_FINESS": DEMO_NATIONAL_FINESS}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,7 @@ def _finess_problems(
         f"left({cell}, 40)) END"
     )
     rows = con.execute(
-        f"SELECT {position} AS record, {reason} AS reason FROM {raw} "
+        f"SELECT {position} AS record, {reason} AS reason FROM {raw} "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         f"WHERE reason IS NOT NULL ORDER BY record"
     ).fetchall()
     return [Problem(r, header, why) for r, why in rows[:MAX_PROBLEMS]], len(rows)
@@ -66,7 +66,7 @@ def _duplicate_problems(con, raw: str, position: str, key: tuple[str, ...]):
     columns = ", ".join(_trimmed(k) for k in key)
     shown = " || ', ' || ".join(f"coalesce({_trimmed(k)}, '')" for k in key)
     rows = con.execute(
-        f"SELECT list({position} ORDER BY {position}) AS records, any_value({shown}) "
+        f"SELECT list({position} ORDER BY {position}) AS records, any_value({shown}) "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         f"FROM {raw} GROUP BY {columns} HAVING count(*) > 1 ORDER BY records[1]"
     ).fetchall()
     names = ", ".join(key)
@@ -86,7 +86,7 @@ def _cells_sql(raw: str, position: str, nf: NationalFile, layout: Layout) -> str
         code_column, value_column = layout.long
         code = f"trim({quote_ident(code_column)})"
         picked = (
-            f"SELECT {position} AS record, {legal_entity} AS legal_entity, {site} AS site, "
+            f"SELECT {position} AS record, {legal_entity} AS legal_entity, {site} AS site, "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
             f"{code} AS code, {sql_str(value_column)} AS column_name, "
             f"trim({quote_ident(value_column)}) AS cell FROM {raw}"
         )
@@ -100,7 +100,7 @@ def _cells_sql(raw: str, position: str, nf: NationalFile, layout: Layout) -> str
         kept += [layout.qualifier] if layout.qualifier else []
         inner = ", ".join(quote_ident(h) for h in dict.fromkeys([*kept, *layout.numbers]))
         picked = (
-            f"SELECT record, {legal_entity} AS legal_entity, {site} AS site, {code} AS code, "
+            f"SELECT record, {legal_entity} AS legal_entity, {site} AS site, {code} AS code, "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
             f"column_name, trim(cell) AS cell FROM (UNPIVOT (SELECT {position} AS record, {inner} "
             f"FROM {raw}) ON {unpivot} INTO NAME column_name VALUE cell)"
         )
@@ -108,7 +108,7 @@ def _cells_sql(raw: str, position: str, nf: NationalFile, layout: Layout) -> str
         f"WHEN lower(cell) = {sql_str(k)} THEN {sql_str(v)}" for k, v in STATUSES.items()
     )
     return (
-        f"SELECT *, CASE WHEN status IS NULL THEN {number_of('cell', 'VARCHAR')} END AS value "
+        f"SELECT *, CASE WHEN status IS NULL THEN {number_of('cell', 'VARCHAR')} END AS value "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         f"FROM (SELECT *, CASE {status} END AS status FROM ({picked}) WHERE cell <> '')"
     )
 
@@ -141,7 +141,7 @@ def shape(
             "OR code IS NULL OR code = ''"
         )
         bad = con.execute(
-            f"SELECT record, column_name, CASE WHEN code IS NULL OR code = '' "
+            f"SELECT record, column_name, CASE WHEN code IS NULL OR code = '' "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
             f"THEN 'an indicator code is required' "
             f"ELSE format('''{{}}'' is not a number', left(cell, 40)) END "
             f"FROM {cells} WHERE {refused} ORDER BY record, column_name"
@@ -150,7 +150,7 @@ def shape(
         totals += len(bad)
         shaped.values = f"__values_{tag}"
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {shaped.values} AS SELECT "
+            f"CREATE OR REPLACE TEMP TABLE {shaped.values} AS SELECT "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
             f"{sql_str(nf.source)} AS source, CAST({nf.year} AS INTEGER) AS year, "
             "legal_entity, site, code, value, status "
             f"FROM {cells}"
@@ -176,7 +176,7 @@ def _entities_sql(raw: str, nf: NationalFile, layout: Layout) -> str:
 
     own = layout.site or layout.legal_entity
     return (
-        f"SELECT {sql_str(nf.source)} AS source, CAST({nf.year} AS INTEGER) AS year, "
+        f"SELECT {sql_str(nf.source)} AS source, CAST({nf.year} AS INTEGER) AS year, "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         f"trim({quote_ident(own)}) AS finess, trim({quote_ident(layout.legal_entity)}) AS "
         f"legal_entity, {text(layout.site)} AS site, {text(entity.name)} AS name, "
         f"{text(entity.category)} AS category, {text(entity.size_class)} AS size_class, "
@@ -190,7 +190,7 @@ def _set_aside_leftovers(con, raw: str, layout: Layout, year: int) -> list[str]:
     an = _trimmed(layout.year_column)
     key = ", ".join(_trimmed(k) for k in layout.key)
     removed = con.execute(
-        f"DELETE FROM {raw} WHERE {an} IS DISTINCT FROM '{year}' AND ({key}) IN "
+        f"DELETE FROM {raw} WHERE {an} IS DISTINCT FROM '{year}' AND ({key}) IN "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         f"(SELECT ({key}) FROM {raw} WHERE {an} = '{year}')"
     ).fetchall()[0][0]
     if not removed:
@@ -205,7 +205,7 @@ def _year_note(con, raw: str, header: str, year: int) -> list[str]:
     """SAE rows whose AN is not the file's year (a publisher artefact): kept in the file's year."""
     column = _trimmed(header)
     others = con.execute(
-        f"SELECT {column}, count(*) FROM {raw} WHERE {column} IS DISTINCT FROM '{year}' "
+        f"SELECT {column}, count(*) FROM {raw} WHERE {column} IS DISTINCT FROM '{year}' "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
         "GROUP BY ALL ORDER BY 1"
     ).fetchall()
     if not others:

@@ -157,12 +157,12 @@ def _check(con, path: Path, index: int) -> tuple[_Checked | None, list[FileError
     entities = _count(con, shaped.entities)
     codes = set()
     if shaped.values:
-        codes = {r[0] for r in con.execute(f"SELECT DISTINCT code FROM {shaped.values}").fetchall()}
+        codes = {r[0] for r in con.execute(f"SELECT DISTINCT code FROM {shaped.values}").fetchall()}  # nosec B608 # temp tables named here from the file's index
     return _Checked(nf, shaped, values, entities, codes), []
 
 
 def _count(con, table: str | None) -> int:
-    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] if table else 0
+    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0] if table else 0  # nosec B608 # temp tables named here from the file's index
 
 
 def _located(nf: NationalFile, shaped: Shaped) -> list[FileError]:
@@ -220,16 +220,16 @@ def _store(con, item: _Checked, run_id: str, username: str) -> NationalFileRepor
     replaced = 0
     if shaped.values:
         replaced = con.execute(
-            f"DELETE FROM national_value v USING (SELECT DISTINCT source, year, code "
+            f"DELETE FROM national_value v USING (SELECT DISTINCT source, year, code "  # nosec B608 # temp tables named here from the file's index
             f"FROM {shaped.values}) n WHERE v.source = n.source AND v.year = n.year "
             "AND v.code = n.code"
         ).fetchall()[0][0]
-        con.execute(f"INSERT INTO national_value SELECT * FROM {shaped.values}")
+        con.execute(f"INSERT INTO national_value SELECT * FROM {shaped.values}")  # nosec B608 # temp tables named here from the file's index
     if shaped.entities:
         con.execute(
             "DELETE FROM national_entity WHERE source = ? AND year = ?", [nf.source, nf.year]
         )
-        con.execute(f"INSERT INTO national_entity SELECT * FROM {shaped.entities}")
+        con.execute(f"INSERT INTO national_entity SELECT * FROM {shaped.entities}")  # nosec B608 # temp tables named here from the file's index
     report = NationalFileReport(
         str(nf.path.resolve()), nf.label, nf.year, item.values, item.entities,
         file_sha256(nf.path), replaced, list(shaped.notes),

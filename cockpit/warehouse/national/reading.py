@@ -62,7 +62,7 @@ def read_cells(con: duckdb.DuckDBPyConnection, nf: NationalFile, table: str) -> 
             path, encoding, compressed = attempts.pop(0)
             try:
                 return con.execute(
-                    f"CREATE OR REPLACE TEMP TABLE {quote_ident(table)} AS "
+                    f"CREATE OR REPLACE TEMP TABLE {quote_ident(table)} AS "  # nosec B608 # path, encoding and headers quoted by sql_str
                     f"SELECT * FROM {_relation(path, nf, encoding, compressed)}"
                 ).fetchall()[0][0]
             except duckdb.Error as exc:
