@@ -1,5 +1,6 @@
 """GET /api/v1/national: logged in only, the same JSON as `cockpit national show --json`, the
-hospital's own figures only within the caller's perimeter, errors as JSON with a status."""
+hospital's own figures only within the caller's perimeter, errors as JSON with a status
+(404 also when no public data is imported: not a server fault)."""
 
 from __future__ import annotations
 
@@ -78,5 +79,5 @@ def test_without_public_data_the_api_says_so(demo_warehouse, tmp_path):
     state = tmp_path / "state"
     add_user(state, "director")
     response = get(make_app(demo_warehouse, state), "director", f"?finess={AVIGNON}")
-    assert response.status_code == 503 and response.get_json()["error"] == "no_national_data"
+    assert response.status_code == 404 and response.get_json()["error"] == "no_national_data"
     assert "cockpit national import" in response.get_json()["message"]

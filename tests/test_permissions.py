@@ -64,7 +64,7 @@ MATRIX = {
     ("POST", "/api/v1/ask"): expect(401, 200),
     ("GET", "/question"): expect(302, 200),
     ("POST", "/question"): expect(401, 200),
-    ("GET", "/api/v1/national?finess=840006597"): expect(401, 503),  # no public data imported
+    ("GET", "/api/v1/national?finess=840006597"): expect(401, 404),  # no public data imported
     ("GET", "/healthz"): expect(200, 200),
     ("GET", "/api/v1/openapi.json"): expect(200, 200),
     ("GET", "/api/v1/no-such-endpoint"): expect(401, 404),

@@ -1,6 +1,6 @@
 """API errors as JSON `{"error", "message"}` with their status: 400 invalid request or plan,
-403 outside the perimeter, 404 unknown metric, FINESS or endpoint, 422 planner unavailable,
-503 no warehouse (or no public data), 504 timeout. Refusals and errors are audited with
+403 outside the perimeter, 404 unknown metric, FINESS (or no public data) or endpoint,
+422 planner unavailable, 503 no warehouse, 504 timeout. Refusals and errors are audited with
 bounded fields.
 """
 
@@ -23,17 +23,18 @@ from cockpit.periods import PeriodError
 
 STATUS_OF = {
     UnknownMetric: 404, PerimeterDenied: 403, QueryTimeout: 504, UnknownFiness: 404,
-    NoNationalData: 503,
+    NoNationalData: 404,
 }  # fmt: skip
 # Statuses, with what they mean, for the OpenAPI document.
 MEANINGS = {
     400: "The request or its plan cannot be read or run (the message says which field)",
     401: "Nobody is logged in, or the bearer token is unknown or revoked",
     403: "Outside the caller's perimeter, or a cross-site request",
-    404: "Unknown metric, a FINESS in no imported public file, or no such endpoint",
+    404: "Unknown metric, a FINESS in no imported public file (or no public data imported), "
+    "or no such endpoint",
     413: "The request body is over the size limit",
     422: "The planner asked for is not available on this server",
-    503: "No warehouse has been loaded yet, or no public data imported (national)",
+    503: "No warehouse has been loaded yet",
     504: "The query ran longer than the time limit and was stopped",
 }
 
