@@ -104,6 +104,7 @@ def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path
     ("metric=admissions&by=account", 400, "invalid_plan"),
     ("metric=admissions&filter=pole:Cardiologie", 400, "invalid_plan"),
     ("metric=no_such_metric", 404, "unknown_metric"),
+    ("metric=admissions&today=7918-02-13", 400, "invalid_request"),  # months end at 2999-12
 ])  # fmt: skip
 def test_bad_queries_get_json_errors(director, query, status, code):
     response = director.get(f"/api/v1/query?{query}")

@@ -135,3 +135,17 @@ def test_french_numbers_far_into_a_file_are_read_too(tmp_path):
     ingest_files([write_csv(french, tmp_path / "french.csv")], db)
     ingest_files([write_csv(frame, tmp_path / "plain.csv")], tmp_path / "plain.duckdb")
     assert table_contents(db)["treasury"] == table_contents(tmp_path / "plain.duckdb")["treasury"]
+
+
+def test_a_bare_carriage_return_in_a_cell_refuses_the_file_without_crashing(tmp_path, frames):
+    """Sniffing the file's start used to raise csv.Error on it; now DuckDB's reading refuses
+    the file (with the line when DuckDB gives one)."""
+    from cockpit.warehouse.errors import IngestError
+
+    activity = frames["activity"].astype({"admissions": object})
+    activity.loc[1, "admissions"] = "12\r3"  # pandas leaves a lone CR unquoted
+    files = [write_csv(frames["structure"], tmp_path / "structure.csv"),
+             write_csv(activity, tmp_path / "activity.csv")]  # fmt: skip
+    with pytest.raises(IngestError) as caught:
+        ingest_files(files, tmp_path / "w.duckdb")
+    assert [e.file for e in caught.value.errors] == [str(tmp_path / "activity.csv")]

@@ -4,6 +4,7 @@ say the same thing."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -53,6 +54,12 @@ Question = Annotated[
         examples=["Quel est le taux d'occupation du pôle Chirurgie en mars ?"],
         description=f"In French or English, at most {MAX_QUESTION_CHARS} characters",
     ),
+]
+# Periods resolve against `today` (its last complete month): keep them within the months
+# an answer can carry (1900-01 to 2999-12), or the answer itself would be refused.
+Today = Annotated[
+    date,
+    Field(ge=date(1900, 2, 1), le=date(2999, 12, 31), examples=["2026-11-15"]),
 ]
 Grain = Literal["month", "quarter", "year"]
 Compare = Literal["previous_year", "budget", "target"]

@@ -22,6 +22,7 @@ from cockpit.api.fields import (
     Month,
     PlannerChoice,
     Question,
+    Today,
 )
 from cockpit.engine import QueryPlan
 from cockpit.engine.filters import parse_filters
@@ -83,7 +84,7 @@ class QueryParams(BaseModel):
     establishment: DimensionValue | None = Field(
         None, description="Shortcut for filter=establishment:VALUE (name or FINESS)"
     )
-    today: date | None = Field(None, description="Pretend today is this date (YYYY-MM-DD)")
+    today: Today | None = Field(None, description="Pretend today is this date (YYYY-MM-DD)")
 
     def period(self) -> Period:
         """`from`..`to`; one bound alone is a single month; none is the last complete month."""
@@ -113,7 +114,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     question: Question
-    today: date | None = Field(None, description="Resolve periods as if today were this date")
+    today: Today | None = Field(None, description="Resolve periods as if today were this date")
     context: Plan | None = Field(
         None, description="The `plan` of the previous answer: « et pour la Médecine ? »"
     )

@@ -179,7 +179,10 @@ def _open_csv(path: Path, head: bytes) -> Source:
         path, "csv", headers, ["VARCHAR"] * len(headers), "line", 2, encoding, delimiter
     )
     complete_lines = text[: text.rfind("\n") + 1] if len(head) == SNIFF_BYTES else text
-    rows = list(csv.reader(io.StringIO(complete_lines), delimiter=delimiter))[1:]
+    try:
+        rows = list(csv.reader(io.StringIO(complete_lines), delimiter=delimiter))[1:]
+    except csv.Error:  # e.g. a lone carriage return in a cell: DuckDB's reading will say where
+        rows = []
     for position in range(len(headers)):
         cells = [row[position] for row in rows if position < len(row) and row[position]]
         if cells and all(PLAIN_NUMBER.fullmatch(cell) for cell in cells):
