@@ -91,7 +91,7 @@ def director(demo_warehouse, state):
 
 
 @settings(SHARED, max_examples=60)
-@given(ANY_TEXT)
+@given(ANY_TEXT.map(as_bytes_carry_it))
 def test_any_metric_id_gets_an_answer_or_a_clear_error(director, metric):
     # A lone surrogate cannot travel in a URL as text: send its bytes percent-encoded, as a
     # client with broken UTF-8 would.
@@ -151,5 +151,8 @@ def test_an_ingest_cell_is_loaded_or_refused_naming_its_line_and_column(tmp_path
     try:
         ingest_files(files, work / "w.duckdb")
     except IngestError as exc:
-        assert any(e.line == 3 and e.column == "admissions" for e in exc.errors), exc.errors
+        if "\r" in cell:  # pandas leaves a bare CR unquoted: the row itself breaks
+            assert {e.file for e in exc.errors} == {str(work / "activity.csv")}, exc.errors
+        else:
+            assert any(e.line == 3 and e.column == "admissions" for e in exc.errors), exc.errors
         assert not (work / "w.duckdb").exists()
