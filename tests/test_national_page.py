@@ -76,3 +76,14 @@ def test_without_public_data_the_page_says_how_to_import_it(demo_warehouse, tmp_
     add_user(state, "director")
     html = page(make_app(demo_warehouse, state), "director")
     assert "Aucune donnée publique importée" in html and "cockpit national import" in html
+
+
+def test_the_list_of_peers_exports_as_on_screen(app):
+    client = logged_in(app, "director")
+    response = client.get(
+        "/export/csv/comparaison/ambulatory_surgery_rate?an=2022&sort=value&dir=asc"
+    )
+    assert response.status_code == 200
+    lines = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert len(lines) == 1 + 30 and "CH HENRI DUFFAUT AVIGNON (vous)" in "".join(lines)
+    assert "CH DE LENS" in lines[-1]  # the highest rate last, sorted ascending as asked
