@@ -33,7 +33,7 @@ class Problem:
 class Shaped:
     """A checked file: its rows ready to store (temp tables) or the problems found."""
 
-    values: str | None = None  # temp table shaped like national_value
+    values: str | None = None  # temp table: national_value's columns, then record, column, cell
     entities: str | None = None  # temp table shaped like national_entity
     problems: list[Problem] = field(default_factory=list)
     more_problems: int = 0
@@ -107,8 +107,12 @@ def _cells_sql(raw: str, position: str, nf: NationalFile, layout: Layout) -> str
     status = " ".join(
         f"WHEN lower(cell) = {sql_str(k)} THEN {sql_str(v)}" for k, v in STATUSES.items()
     )
+    # national_value's columns first (the load inserts them), then what errors are told with
     return (
-        f"SELECT *, CASE WHEN status IS NULL THEN {number_of('cell', 'VARCHAR')} END AS value "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
+        f"SELECT {sql_str(nf.source)} AS source, CAST({nf.year} AS INTEGER) AS year, "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
+        "legal_entity, site, code, "
+        f"CASE WHEN status IS NULL THEN {number_of('cell', 'VARCHAR')} END AS value, status, "
+        "record, column_name, cell "
         f"FROM (SELECT *, CASE {status} END AS status FROM ({picked}) WHERE cell <> '')"
     )
 
@@ -148,14 +152,7 @@ def shape(
         ).fetchall()
         shaped.problems += [Problem(r, c, why) for r, c, why in bad[:MAX_PROBLEMS]]
         totals += len(bad)
-        shaped.values = f"__values_{tag}"
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {shaped.values} AS SELECT "  # nosec B608 # headers quoted by quote_ident, values by sql_str, temp tables named here
-            f"{sql_str(nf.source)} AS source, CAST({nf.year} AS INTEGER) AS year, "
-            "legal_entity, site, code, value, status "
-            f"FROM {cells}"
-        )
-        con.execute(f"DROP TABLE {cells}")
+        shaped.values = cells
     if layout.entity:
         shaped.entities = f"__entities_{tag}"
         con.execute(

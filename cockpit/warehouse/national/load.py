@@ -224,7 +224,10 @@ def _store(con, item: _Checked, run_id: str, username: str) -> NationalFileRepor
             f"FROM {shaped.values}) n WHERE v.source = n.source AND v.year = n.year "
             "AND v.code = n.code"
         ).fetchall()[0][0]
-        con.execute(f"INSERT INTO national_value SELECT * FROM {shaped.values}")  # nosec B608 # temp tables named here from the file's index
+        con.execute(
+            "INSERT INTO national_value SELECT source, year, legal_entity, site, code, value, "  # nosec B608 # temp tables named here from the file's index
+            f"status FROM {shaped.values}"
+        )
     if shaped.entities:
         con.execute(
             "DELETE FROM national_entity WHERE source = ? AND year = ?", [nf.source, nf.year]
