@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from auth_client import VALLOMBRE, add_user, logged_in, make_app
+from auth_client import SAME_ORIGIN, VALLOMBRE, add_user, logged_in, make_app
 from real_data import AVIGNON
 
 from cockpit.national.service import National
@@ -81,3 +81,16 @@ def test_without_public_data_the_api_says_so(demo_warehouse, tmp_path):
     response = get(make_app(demo_warehouse, state), "director", f"?finess={AVIGNON}")
     assert response.status_code == 404 and response.get_json()["error"] == "no_national_data"
     assert "cockpit national import" in response.get_json()["message"]
+
+
+def test_a_national_question_through_the_api_carries_the_comparison_and_no_plan(app):
+    response = logged_in(app, "director").post(
+        "/api/v1/ask",
+        json={"question": "Notre DMS est-elle meilleure que la médiane nationale ?"},
+        headers=SAME_ORIGIN,
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    body = response.get_json()
+    national = National(app.extensions["cockpit_engine"]).compare(VALLOMBRE).get("alos_mco")
+    assert body["status"] == "answered" and body["value"] == national.selected.value
+    assert body["national"]["indicator"]["id"] == "alos_mco" and body["plan"] is None

@@ -4,8 +4,10 @@ covers the establishment, a clear notice when something is missing."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from auth_client import ROCHEBRUNE, VALLOMBRE, add_user, logged_in, make_app
+from auth_client import ROCHEBRUNE, SAME_ORIGIN, VALLOMBRE, add_user, logged_in, make_app
 from real_data import AVIGNON
 
 from cockpit.formatting import format_value
@@ -87,3 +89,23 @@ def test_the_list_of_peers_exports_as_on_screen(app):
     lines = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
     assert len(lines) == 1 + 30 and "CH HENRI DUFFAUT AVIGNON (vous)" in "".join(lines)
     assert "CH DE LENS" in lines[-1]  # the highest rate last, sorted ascending as asked
+
+
+@pytest.mark.parametrize(
+    "question, indicator",
+    [("Comment se situe notre taux de chirurgie ambulatoire par rapport aux CH comparables ?",
+      "ambulatory_surgery_rate"),
+     ("Notre DMS est-elle meilleure que la médiane nationale ?", "alos_mco")],
+)  # fmt: skip
+def test_the_question_screen_answers_a_national_question_with_the_indicator_card(
+    app, question, indicator
+):
+    client = logged_in(app, "director")
+    response = client.post("/question", data={"question": question},
+                           headers={**SAME_ORIGIN, "Accept": "application/json"})  # fmt: skip
+    assert response.status_code == 200
+    screen = response.get_json()
+    html = " ".join(json.dumps(screen, ensure_ascii=False).split())
+    assert f'data-indicator=\\"{indicator}\\"' in html and "bullet-svg" in html
+    assert "pour CH HENRI DUFFAUT AVIGNON" in html
+    assert not screen["context"]  # public figures: nothing to follow up on

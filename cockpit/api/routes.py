@@ -93,7 +93,8 @@ def ask(body: AskRequest) -> dict[str, Any]:
         planner=planner_for(engine, body.planner),
         previous=previous,
     )
-    answered = answer["status"] == "answered"
+    # A national answer's figure is public data: no plan to follow up on.
+    answered = answer["status"] == "answered" and answer.get("national") is None
     plan = QueryPlan.from_json(answer).as_json() if answered else _context(body)
     audit("question", question=body.question, status=answer["status"],
           metric=answer.get("metric"), source="api")  # fmt: skip

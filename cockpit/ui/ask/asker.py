@@ -15,6 +15,7 @@ from cockpit.nl.outcomes import Planned
 from cockpit.nl.planners import planner_for
 from cockpit.ui.ask.card import answered_card, clarify_card, refused_card
 from cockpit.ui.ask.how import answer_period, freshness_text, how_it_was_computed, perimeter_text
+from cockpit.ui.ask.national_card import is_national, national_card
 from cockpit.ui.i18n import current_lang, t
 
 
@@ -62,7 +63,7 @@ class Asker:
             planner=planner,
             previous=previous,
         )
-        if previous is not None and answer["status"] == "answered":
+        if previous is not None and answer["status"] == "answered" and not is_national(answer):
             alone = planner_for(self.engine, "offline").plan(text, today, self.perimeter, None)
             if isinstance(alone, Planned) and alone.plan == QueryPlan.from_json(answer):
                 previous = None
@@ -76,6 +77,10 @@ class Asker:
         lang = self.lang
         if answer["status"] == "clarify":
             return clarify_card(answer, lang, question=question)
+        if answer["status"] == "answered" and is_national(answer):
+            return national_card(
+                self.engine, answer, lang, question=question, perimeter=self.perimeter
+            )
         where = perimeter_text(self.engine, self.perimeter, lang)
         if answer["status"] != "answered":
             if self.perimeter.is_everything:
@@ -110,4 +115,6 @@ class Asker:
 
     def context_of(self, answer: dict[str, Any]) -> dict[str, Any] | None:
         """What a follow-up builds on: the answered plan."""
-        return QueryPlan.from_json(answer).as_json() if answer["status"] == "answered" else None
+        if answer["status"] != "answered" or is_national(answer):
+            return None
+        return QueryPlan.from_json(answer).as_json()

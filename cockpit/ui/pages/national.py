@@ -183,12 +183,12 @@ def bullet_label(item: IndicatorComparison, figure: YearFigure, lang: str) -> st
              q1=shown(item, stats.q1, lang), q3=shown(item, stats.q3, lang))  # fmt: skip
 
 
-def _own(view: View, item: IndicatorComparison) -> html.P | None:
+def _own(item: IndicatorComparison, lang: str) -> html.P | None:
     own = item.own
     if own is None or own.value is None:
         return None
-    value = format_value(own.value, own.format, own.unit, view.lang)
-    return html.P(t("nat_own", view.lang, year=own.year, value=value), className="nat-own")
+    value = format_value(own.value, own.format, own.unit, lang)
+    return html.P(t("nat_own", lang, year=own.year, value=value), className="nat-own")
 
 
 def _trend(item: IndicatorComparison, lang: str) -> html.Div | None:
@@ -206,15 +206,24 @@ def _trend(item: IndicatorComparison, lang: str) -> html.Div | None:
 
 
 def card(view: View, item: IndicatorComparison) -> html.Article | None:
-    figure, lang = item.selected, view.lang
+    """One indicator on the page, with its way to the list of peers on a desktop."""
+    figure = item.selected
     if figure is None:
         return None
-    ind = item.indicator
+    drill = view.sel.query(year=figure.year, sort=None)
+    return indicator_card(item, view.lang, f"{PATH}/{item.indicator.id}{drill}")
+
+
+def indicator_card(item: IndicatorComparison, lang: str, peers_href: str | None) -> html.Article:
+    """Value, standing, rank, bullet chart, spread, own figure and trend of one indicator
+    (the page's cards and the answer to a national question)."""
+    figure, ind = item.selected, item.indicator
+    assert figure is not None
     drill = None
-    if figure.peer_count:
+    if figure.peer_count and peers_href:
         drill = dcc.Link(
             t("nat_see_peers", lang, n=figure.peer_count) + " ›",
-            href=f"{PATH}/{ind.id}" + view.sel.query(year=figure.year, sort=None),
+            href=peers_href,
             className="wide-only nat-drill",
         )
     source = f"{figure.year} · {SOURCE_NAMES[figure.source]}"
@@ -233,7 +242,7 @@ def card(view: View, item: IndicatorComparison) -> html.Article | None:
             html.P(rank_text(item, figure, lang), className="nat-rank"),
             bullet(figure, ind.direction, bullet_label(item, figure, lang)),
             html.P(spread_text(item, figure, lang), className="nat-spread"),
-            _own(view, item),
+            _own(item, lang),
             _trend(item, lang),
             drill,
         ],
