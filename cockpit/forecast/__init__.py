@@ -1,6 +1,7 @@
 """Year-end landing (atterrissage), its backtest, and seasonal alerts: read through the
 engine only, inside the caller's perimeter."""
 
+from cockpit.forecast.backtest import Backtest, backtest
 from cockpit.forecast.errors import (
     BeyondData,
     ForecastError,
@@ -9,15 +10,21 @@ from cockpit.forecast.errors import (
     NotLandable,
 )
 from cockpit.forecast.landing import INTERVAL, METHODS, Landing, land
+from cockpit.forecast.seasonal import SeasonalAlert, scan, seasonal_alerts
 
 __all__ = [
     "INTERVAL",
     "METHODS",
+    "Backtest",
     "BeyondData",
     "ForecastError",
     "HistoryTooShort",
     "Landing",
     "MissingMonths",
     "NotLandable",
+    "SeasonalAlert",
+    "backtest",
     "land",
+    "scan",
+    "seasonal_alerts",
 ]
