@@ -110,24 +110,31 @@ def judge(
                          expectation.spread, departure, severity)  # fmt: skip
 
 
-def series_alerts(
+def level_alerts(
     metric: Metric,
-    scope: Scope,
-    series: MonthlySeries,
+    found: dict[Scope, MonthlySeries],
     months: list[date],
     threshold: float = AMBER,
 ) -> list[SeasonalAlert]:
-    """The alerts of one scope's series for the months asked, each month judged from the
-    months before it."""
-    walk = seasonal_walk(series.values)
-    found = []
+    """The alerts of one query's scopes for the months asked, each month judged from the
+    months before it; the scopes' series are walked together."""
+    scopes = list(found)
+    if not scopes:
+        return []
+    series = found[scopes[0]]
+    values = np.vstack([found[scope].values for scope in scopes])
+    walk = seasonal_walk(values)
+    alerts = []
     for month in months:
         at = series.index(month)
-        if 0 <= at < len(walk):
-            alert = judge(metric, scope, month, float(series.values[at]), walk[at], threshold)
+        if not 0 <= at < values.shape[1]:
+            continue
+        for row, scope in enumerate(scopes):
+            alert = judge(metric, scope, month, float(values[row, at]), walk.at(row, at),
+                          threshold)  # fmt: skip
             if alert is not None:
-                found.append(alert)
-    return found
+                alerts.append(alert)
+    return alerts
 
 
 def seasonal_alerts(
@@ -160,8 +167,8 @@ def scan(
     months = [add_months(first, i) for i in range(months_between(first, last))]
     return [
         alert
-        for metric, scope, series in watched_series(engine, perimeter, first, last, metric_ids)
-        for alert in series_alerts(metric, scope, series, months, threshold)
+        for metric, found in watched_series(engine, perimeter, first, last, metric_ids)
+        for alert in level_alerts(metric, found, months, threshold)
     ]
 
 
@@ -171,10 +178,10 @@ def watched_series(
     first: date,
     last: date,
     metric_ids: Iterable[str] | None = None,
-) -> Iterator[tuple[Metric, Scope, MonthlySeries]]:
-    """(metric, scope, monthly series up to `last`, with the history `first` needs) for every
-    metric × establishment / pole / service the seasonal alerts watch: one engine query per
-    metric and level of scope."""
+) -> Iterator[tuple[Metric, dict[Scope, MonthlySeries]]]:
+    """(metric, {scope: monthly series up to `last`, with the history `first` needs}) for
+    every metric and level of scope (establishment, pole, service) the seasonal alerts
+    watch: one engine query each."""
     period = Period(add_months(first, -SEASON * YEARS_OF_HISTORY), last)
     for metric in _watched_metrics(engine, metric_ids):
         for level in _levels(metric, perimeter):
@@ -184,9 +191,8 @@ def watched_series(
                 continue
             if any(np.nanmin(series.values, initial=0.0) < 0 for series in found.values()):
                 continue  # a difference (result, gap to budget): judged through its parts
-            for scope, series in found.items():
-                if all(value for _, value in scope):  # not rows kept outside any pole
-                    yield metric, scope, series
+            # Rows kept outside any pole are not a pole.
+            yield metric, {k: v for k, v in found.items() if all(value for _, value in k)}
 
 
 def _watched_metrics(engine: Engine, metric_ids: Iterable[str] | None) -> list[Metric]:
