@@ -1,7 +1,7 @@
 """Benchmark: year-end landing backtest and seasonal alerts, on the demo and a larger group.
 
-Builds (cached under --work) the demo and a generated group through the real `cockpit demo`
-and `cockpit ingest`, then prints for each:
+Builds (cached under --work, as bench/query.py does) the demo and a generated group through
+the real `cockpit demo` and `cockpit ingest`, then prints for each:
 - the backtest (every past year replayed month by month, for the whole group and for each
   establishment): MAPE at months 3, 6 and 9 of the model and of the controllers' pro rata
   (the baseline, measured in the same run), per group of metrics, the 80 % interval's
@@ -16,7 +16,6 @@ and `cockpit ingest`, then prints for each:
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from query import build  # noqa: E402  (bench/query.py: the group, built once under --work)
 
 from cockpit.demo.anomalies import ANOMALIES  # noqa: E402
 from cockpit.engine import Engine, Perimeter  # noqa: E402
@@ -35,19 +36,6 @@ from cockpit.periods import month_label  # noqa: E402
 MONTHS = (3, 6, 9)
 SCAN = (date(2025, 1, 1), date(2026, 10, 1))
 CUT_OFFS = (3.0, 3.5, 4.0, 5.0)
-
-
-def build(work: Path, establishments: int) -> Path:
-    db = work / f"forecast-{establishments}.duckdb"
-    if db.exists():
-        return db
-    extracts = work / f"forecast-extracts-{establishments}"
-    cockpit = [sys.executable, "-m", "cockpit"]
-    subprocess.run([*cockpit, "demo", "--out", str(extracts), "--establishments",
-                    str(establishments)], check=True, capture_output=True)  # fmt: skip
-    csvs = map(str, sorted(extracts.glob("*.csv")))
-    subprocess.run([*cockpit, "ingest", "--db", str(db), *csvs], check=True, capture_output=True)
-    return db
 
 
 def print_backtest(engine: Engine, by: str | None) -> None:

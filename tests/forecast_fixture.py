@@ -7,12 +7,11 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pandas as pd
+from engine_fixture import write_frames
 
 from cockpit.contracts import CONTRACTS
 from cockpit.periods import add_months, months_between
-from cockpit.warehouse.schema import all_ddl
 
 FINESS, NAME = "990000012", "CH de Vallombre"
 CARDIO = ("Médecine", "Cardiologie")
@@ -58,17 +57,8 @@ def write(
         [(FINESS, NAME, "Vallombre-Centre", pole, service) for pole, service in (CARDIO, ORTHO)],
         columns=CONTRACTS["structure"].names,
     )
-    frames = {"structure": structure, "activity": pd.DataFrame(activity),
-              "finance": pd.DataFrame(finance)}  # fmt: skip
-    con = duckdb.connect(str(path))
-    for ddl in all_ddl():
-        con.execute(ddl)
-    for kind, frame in frames.items():
-        con.register("incoming", frame)
-        columns = ", ".join(frame.columns)
-        con.execute(f"INSERT INTO {kind} ({columns}) SELECT {columns} FROM incoming")
-        con.unregister("incoming")
-    con.close()
+    write_frames(path, {"structure": structure, "activity": pd.DataFrame(activity),
+                        "finance": pd.DataFrame(finance)})  # fmt: skip
     return path
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from engine_fixture import E1, write_warehouse
+from engine_fixture import E1, fixture_engine
 
-from cockpit.config import PROJECT_ROOT
-from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan
+from cockpit.engine import Perimeter, QueryError, QueryPlan
 from cockpit.periods import Period
 
 YEAR = Period.parse("2024-01", "2024-12")
@@ -14,9 +13,7 @@ YEAR = Period.parse("2024-01", "2024-12")
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    db = tmp_path_factory.mktemp("parts") / "w.duckdb"
-    write_warehouse(db)
-    return Engine(db, PROJECT_ROOT / "queries")
+    return fixture_engine(tmp_path_factory.mktemp("parts"))
 
 
 def _by_month(result):

@@ -21,7 +21,7 @@ from cockpit.engine import Engine, Perimeter
 from cockpit.forecast.composition import compose
 from cockpit.forecast.errors import ForecastError, NotLandable
 from cockpit.forecast.landing import land_series
-from cockpit.forecast.series import MonthlySeries, Scope, read_flow
+from cockpit.forecast.series import MonthlySeries, Scope, read_monthly
 from cockpit.periods import Period
 
 
@@ -136,7 +136,9 @@ def backtest(
         started = time.perf_counter()
         group_by = (by,) if by else ()
         series = {
-            flow: read_flow(engine, flow, period, perimeter, None, group_by)
+            flow: read_monthly(
+                engine, flow.metric, period, perimeter, None, group_by, part=flow.part
+            )
             for flow in composition.flows
         }
         scopes = set.intersection(*(set(found) for found in series.values()))

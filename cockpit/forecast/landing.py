@@ -22,7 +22,7 @@ from cockpit.forecast.composition import Composition, Flow, compose
 from cockpit.forecast.errors import BeyondData, ForecastError
 from cockpit.forecast.flow_landing import YEARS_OF_HISTORY as _YEARS
 from cockpit.forecast.flow_landing import FlowLanding, land_flow
-from cockpit.forecast.series import MonthlySeries, read_flow
+from cockpit.forecast.series import MonthlySeries, read_monthly
 from cockpit.periods import Period, add_months, month_label
 
 INTERVAL = 0.8
@@ -106,7 +106,9 @@ def land(
     engine.validate(QueryPlan.build(metric.id, period, filters=filters), perimeter)
     with_budget = _has_budget(engine, composition)
     series = {
-        flow: read_flow(engine, flow, period, perimeter, filters, (), with_budget).get(())
+        flow: read_monthly(
+            engine, flow.metric, period, perimeter, filters, (), with_budget, flow.part
+        ).get(())
         for flow in composition.flows
     }
     last = _last_common_month(series)

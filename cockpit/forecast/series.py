@@ -10,7 +10,6 @@ from datetime import date
 import numpy as np
 
 from cockpit.engine import Engine, Perimeter, QueryPlan, QueryResult
-from cockpit.forecast.composition import Flow
 from cockpit.periods import Period, add_months, month_label, months_between, parse_month
 
 # (dimension, value) in group-by order, () for the total; None for rows kept outside any pole
@@ -49,21 +48,6 @@ class MonthlySeries:
         """The last month with a value."""
         known = np.flatnonzero(~np.isnan(self.values))
         return self.month(int(known[-1])) if len(known) else None
-
-
-def read_flow(
-    engine: Engine,
-    flow: Flow,
-    period: Period,
-    perimeter: Perimeter,
-    filters: dict[str, str] | None = None,
-    group_by: tuple[str, ...] = (),
-    with_budget: bool = False,
-) -> dict[Scope, MonthlySeries]:
-    """The monthly series of one flow for each scope of the group-by."""
-    return read_monthly(
-        engine, flow.metric, period, perimeter, filters, group_by, with_budget, flow.part
-    )
 
 
 def read_monthly(
