@@ -120,3 +120,11 @@ def test_an_as_of_beyond_the_data_is_refused(engine):
 def test_an_as_of_outside_the_year_is_refused(engine):
     with pytest.raises(QueryError, match="not in 2024"):
         land(engine, "admissions", EVERYTHING, 2024, date(2025, 3, 1))
+
+
+@pytest.mark.parametrize(("year", "message"), [(2021, "data start in 2023-01"),
+                                               (0, "between 1904 and 2999"),
+                                               (99_999, "between 1904 and 2999")])  # fmt: skip
+def test_a_year_outside_the_data_or_the_calendar_is_refused(engine, year, message):
+    with pytest.raises(QueryError, match=message):
+        land(engine, "admissions", EVERYTHING, year)

@@ -109,7 +109,8 @@ def _backtest_tables(result) -> Group:
             model = result.mape("model", month, group)
             table.add_row(str(month), _pct(model), _pct(result.mape("reference", month, group)))
         tables.append(table)
-    return Group(*tables)
+    refused = [f"not replayed: {reason}" for reason in result.refused.values()]
+    return Group(*tables, *refused)
 
 
 def _pct(value: float | None) -> str:

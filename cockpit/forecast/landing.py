@@ -23,7 +23,7 @@ from cockpit.forecast.errors import BeyondData, ForecastError
 from cockpit.forecast.flow_landing import YEARS_OF_HISTORY as _YEARS
 from cockpit.forecast.flow_landing import FlowLanding, land_flow
 from cockpit.forecast.series import MonthlySeries, read_monthly
-from cockpit.periods import Period, add_months, month_label
+from cockpit.periods import MAX_YEAR, MIN_YEAR, Period, month_label
 
 INTERVAL = 0.8
 METHODS = {
@@ -98,9 +98,14 @@ def land(
     span = engine.months_available()
     if span is None:
         raise QueryError("the warehouse holds no monthly data yet")
-    year = year or (as_of.year if as_of else span[1].year)
+    if year is None:
+        year = as_of.year if as_of else span[1].year
+    if not MIN_YEAR + _YEARS <= year <= MAX_YEAR:
+        raise ForecastError(f"year must be between {MIN_YEAR + _YEARS} and {MAX_YEAR}, not {year}")
     if as_of is not None and as_of.year != year:
         raise ForecastError(f"as-of {month_label(as_of)} is not in {year}")
+    if date(year, 12, 1) < span[0]:
+        raise BeyondData(f"{metric.id}: no data for {year} (the data start in {span[0]:%Y-%m})")
     period = Period(date(year - _YEARS, 1, 1), date(year, 12, 1))
     filters = dict(filters or {})
     engine.validate(QueryPlan.build(metric.id, period, filters=filters), perimeter)
@@ -153,8 +158,7 @@ def land_series(
         landing.notes.append(f"{year} is complete: the landing is the actual")
     elif all(x.draws is not None for x in flows.values()):
         draws = composition.combine({f: x.draws for f, x in flows.items()})
-        low, high = np.nanpercentile(draws, [50 * (1 - INTERVAL), 50 * (1 + INTERVAL)])
-        landing.low, landing.high = _number(low), _number(high)
+        landing.low, landing.high = _bounds(draws)
     else:
         landing.notes.append("no interval yet: it needs at least two months of year-on-year change")
     if not composition.is_single_flow:
@@ -199,17 +203,17 @@ def _budget_notes(flows: Mapping[Flow, FlowLanding], year: int) -> list[str]:
 
 
 def _part(landing: FlowLanding) -> dict[str, float | None]:
-    low = high = None
-    if landing.draws is not None:
-        low, high = (float(v) for v in np.percentile(landing.draws, [10, 90]))
+    low, high = _bounds(landing.draws) if landing.draws is not None else (None, None)
     return {"actual_to_date": landing.actual_to_date, "value": landing.value,
             "low": low, "high": high, "budget": landing.budget}  # fmt: skip
+
+
+def _bounds(draws: np.ndarray) -> tuple[float | None, float | None]:
+    """The interval holding INTERVAL of the draws, as many above it as below."""
+    low, high = np.nanpercentile(draws, [50 * (1 - INTERVAL), 50 * (1 + INTERVAL)])
+    return _number(low), _number(high)
 
 
 def _number(value: Any) -> float | None:
     number = float(value)
     return number if np.isfinite(number) else None
-
-
-def year_months(year: int) -> Period:
-    return Period(date(year, 1, 1), add_months(date(year, 1, 1), 11))
