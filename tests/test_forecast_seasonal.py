@@ -115,3 +115,11 @@ def test_an_anomaly_planted_in_the_extracts_and_ingested_is_flagged(demo_warehou
     [alert] = flagged(db)
     assert alert.severity in ("red", "amber")  # more overtime is the bad direction
     assert alert.observed == pytest.approx(1.8 * alert.expected, rel=0.15)
+
+
+def test_a_sentence_never_prints_the_observed_and_expected_figures_alike(engine):
+    general = seasonal_alerts(engine, Perimeter.everything(), date(2026, 10, 1),
+                              ["general_expenses"])  # fmt: skip
+    [pole] = [a for a in general if dict(a.scope).get("pole") == "Médecine"]
+    assert pole.observed < 1e6  # « 0,2 M€ » for both in the metric's own format
+    assert "235,6\u00a0k€" in pole.sentence("fr") and "217,7\u00a0k€" in pole.sentence("fr")

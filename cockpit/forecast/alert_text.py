@@ -17,6 +17,7 @@ _WORDS = {
     "en": {"above": "above the", "below": "below the", "expected": "expected for the season",
            "in": "in", "colon": ": "},
 }  # fmt: skip
+_FINER = {"meur": "keur", "keur": "eur", "int": "dec1", "dec1": "dec2"}
 
 
 def alert_sentence(alert: SeasonalAlert, lang: str = "fr") -> str:
@@ -24,8 +25,7 @@ def alert_sentence(alert: SeasonalAlert, lang: str = "fr") -> str:
     words, metric = _WORDS[lang], alert.metric
     label = getattr(metric.label, lang)
     where = ", ".join(value for _, value in alert.scope)
-    observed = format_value(alert.observed, metric.format, metric.unit, lang)
-    expected = format_value(alert.expected, metric.format, metric.unit, lang)
+    observed, expected = _two_figures(alert.observed, alert.expected, metric, lang)
     delta = alert.observed - alert.expected
     change = format_delta(delta, delta / alert.expected if alert.expected else None,
                           metric.format, metric.unit, lang)  # fmt: skip
@@ -34,3 +34,15 @@ def alert_sentence(alert: SeasonalAlert, lang: str = "fr") -> str:
         f"{label} — {where}{words['colon']}{observed} {words['in']} "
         f"{month_name(alert.period, lang)}, {side} {expected} {words['expected']} ({change})."
     )
+
+
+def _two_figures(observed: float, expected: float, metric, lang: str) -> tuple[str, str]:
+    """Both figures in the metric's format, or a finer one when that format would print them
+    the same (« 0,2 M€, au-dessus des 0,2 M€ » reads as a contradiction)."""
+    preset = metric.format
+    while True:
+        texts = (format_value(observed, preset, metric.unit, lang),
+                 format_value(expected, preset, metric.unit, lang))  # fmt: skip
+        if texts[0] != texts[1] or preset not in _FINER:
+            return texts
+        preset = _FINER[preset]
