@@ -128,3 +128,15 @@ def test_an_as_of_outside_the_year_is_refused(engine):
 def test_a_year_outside_the_data_or_the_calendar_is_refused(engine, year, message):
     with pytest.raises(QueryError, match=message):
         land(engine, "admissions", EVERYTHING, year)
+
+
+def test_the_months_left_are_projected_one_by_one_with_their_band(engine):
+    landing = land(engine, "admissions", EVERYTHING, 2025, date(2025, 4, 1))
+    months = landing.months
+    assert [m["period"] for m in months] == [f"2025-{m:02d}" for m in range(5, 13)]
+    assert sum(m["value"] for m in months) == pytest.approx(landing.value - landing.actual_to_date)
+    assert all(m["low"] <= m["value"] <= m["high"] for m in months)
+    rate = land(engine, "bed_occupancy_rate", EVERYTHING, 2025, date(2025, 4, 1))
+    # A ratio month by month (the parts' months divided), near the year's ratio, not a sum.
+    assert all(0.5 < m["value"] / rate.value < 1.5 for m in rate.months)
+    assert land(engine, "admissions", EVERYTHING, 2024).months == []

@@ -4,7 +4,7 @@ projection of the rest of the year (point and joint draws), and the controllers'
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -28,6 +28,8 @@ class FlowLanding:
     reference: float | None  # the controllers' pro-rata
     budget: float | None
     budget_months: int  # months of the year with a budget figure
+    months_ahead: np.ndarray = field(default_factory=lambda: np.zeros(0))  # the model's months
+    month_draws: np.ndarray | None = None  # draws × months left
 
 
 def land_flow(name: str, series: MonthlySeries, year: int, as_of: date) -> FlowLanding:
@@ -61,6 +63,8 @@ def land_flow(name: str, series: MonthlySeries, year: int, as_of: date) -> FlowL
         reference=prorata_landing(last_year, so_far),
         budget=budget,
         budget_months=budget_months,
+        months_ahead=projection.point(),
+        month_draws=draws,
     )
 
 

@@ -23,7 +23,7 @@ from cockpit.forecast.errors import BeyondData, ForecastError
 from cockpit.forecast.flow_landing import YEARS_OF_HISTORY as _YEARS
 from cockpit.forecast.flow_landing import FlowLanding, land_flow
 from cockpit.forecast.series import MonthlySeries, read_monthly
-from cockpit.periods import MAX_YEAR, MIN_YEAR, Period, month_label
+from cockpit.periods import MAX_YEAR, MIN_YEAR, Period, add_months, month_label
 
 INTERVAL = 0.8
 METHODS = {
@@ -56,6 +56,7 @@ class Landing:
     unit: str
     filters: dict[str, str] = field(default_factory=dict)
     parts: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    months: list[dict[str, Any]] = field(default_factory=list)  # the months left, projected
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -79,6 +80,7 @@ class Landing:
             "months_known": self.months_known,
             "filters": self.filters,
             "parts": self.parts,
+            "months": self.months,
             "notes": self.notes,
         }
 
@@ -163,8 +165,26 @@ def land_series(
         landing.notes.append("no interval yet: it needs at least two months of year-on-year change")
     if not composition.is_single_flow:
         landing.parts = {flow.name: _part(x) for flow, x in flows.items()}
+    landing.months = _months_ahead(composition, flows, as_of)
     landing.notes += _budget_notes(flows, year)
     return landing
+
+
+def _months_ahead(
+    composition: Composition, flows: Mapping[Flow, FlowLanding], as_of: date
+) -> list[dict[str, Any]]:
+    """Each month left: the metric's projected monthly figure (a ratio of the parts' months)
+    and its 80 % band, for a chart that continues to December."""
+    points = composition.combine({f: x.months_ahead for f, x in flows.items()})
+    banded = all(x.month_draws is not None for x in flows.values())
+    if banded:
+        draws = composition.combine({f: x.month_draws for f, x in flows.items()})
+    found = []
+    for index, point in enumerate(np.atleast_1d(points)):
+        low, high = _bounds(draws[:, index]) if banded else (None, None)
+        found.append({"period": month_label(add_months(as_of, index + 1)),
+                      "value": _number(point), "low": low, "high": high})  # fmt: skip
+    return found
 
 
 def _has_budget(engine: Engine, composition: Composition) -> bool:
