@@ -53,6 +53,6 @@ def _evaluate(node: exp.Expression, values: Mapping[str, np.ndarray]) -> np.ndar
         return result
     left, right = _evaluate(node.left, values), _evaluate(node.right, values)
     if isinstance(node, exp.Div):
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # far-tail draws
             return np.where(right == 0, np.nan, left / np.where(right == 0, 1.0, right))
     return _ARITHMETIC[type(node)](left, right)
