@@ -87,9 +87,12 @@ class Compiler:
         filters: dict[str, str],
         row_limit: int,
         compare_metric: Metric | None = None,
+        metric: Metric | None = None,
     ) -> str:
-        """One SELECT returning bucket, the group-by dims, value [, compare_value]."""
-        metric = self.catalog.get(plan.metric)
+        """One SELECT returning bucket, the group-by dims, value [, compare_value].
+
+        `metric` stands in for the plan's catalog metric (a ratio's part run as a flow)."""
+        metric = metric or self.catalog.get(plan.metric)
         scope = Scope(plan.group_by, filters, perimeter, plan.grain)
         current = self._metric(scope, metric, plan.period, shift=0)
         compare = None

@@ -17,7 +17,7 @@ import duckdb
 
 from cockpit.catalog.live import LiveCatalog
 from cockpit.catalog.loader import Catalog
-from cockpit.catalog.model import Metric
+from cockpit.catalog.model import Metric, Thresholds
 from cockpit.engine.compiler import Compiler, months_in_bucket
 from cockpit.engine.freshness import Freshness, read_freshness
 from cockpit.engine.plan import (
@@ -41,6 +41,7 @@ from cockpit.periods import GRAINS, Period, bucket_label
 from cockpit.warehouse.connection import ReadOnlyWarehouse
 
 _WATCHDOG = Watchdog()
+RATIO_PARTS = ("numerator", "denominator")
 
 # Where the values of each dimension are listed.
 _DIMENSION_SOURCES = {
@@ -281,11 +282,37 @@ class Engine:
             return self._run(plan, perimeter)
         return self.cached(("run", plan, perimeter), lambda: self._run(plan, perimeter))
 
-    def _run(self, plan: QueryPlan, perimeter: Perimeter) -> QueryResult:
+    def run_part(self, plan: QueryPlan, part: str, perimeter: Perimeter) -> QueryResult:
+        """A ratio metric's numerator or denominator, summed like a flow: a year-end landing
+        projects each part and only then divides (a ratio of sums, never of monthly ratios)."""
         metric = self.metric(plan.metric)
+        if metric.aggregation != "ratio" or part not in RATIO_PARTS:
+            raise QueryError(f"{metric.id} has no {part!r} part (only ratios have {RATIO_PARTS})")
+        if plan.compare is not None or plan.rank is not None:
+            raise QueryError("a ratio's part is read without comparison or ranking")
+        flow = metric.model_copy(
+            update={
+                "id": f"{metric.id}_{part}",
+                "aggregation": "flow",
+                "expr": getattr(metric, part),
+                "numerator": None,
+                "denominator": None,
+                "thresholds": Thresholds(),
+            }
+        )
+        if not self.cache_results:
+            return self._run(plan, perimeter, flow)
+        return self.cached(
+            ("run_part", plan, part, perimeter), lambda: self._run(plan, perimeter, flow)
+        )
+
+    def _run(
+        self, plan: QueryPlan, perimeter: Perimeter, metric: Metric | None = None
+    ) -> QueryResult:
+        metric = metric or self.metric(plan.metric)
         filters = self.validate(plan, perimeter)
         sql = self.compiler.compile(
-            plan, perimeter, filters, self.row_limit, self._budget_metric(plan)
+            plan, perimeter, filters, self.row_limit, self._budget_metric(plan), metric
         )
         raw = self.execute_trusted(sql)
         truncated = len(raw) > self.row_limit

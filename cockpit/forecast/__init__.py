@@ -1,0 +1,30 @@
+"""Year-end landing (atterrissage), its backtest, and seasonal alerts: read through the
+engine only, inside the caller's perimeter."""
+
+from cockpit.forecast.backtest import Backtest, backtest
+from cockpit.forecast.errors import (
+    BeyondData,
+    ForecastError,
+    HistoryTooShort,
+    MissingMonths,
+    NotLandable,
+)
+from cockpit.forecast.landing import INTERVAL, METHODS, Landing, land
+from cockpit.forecast.seasonal import SeasonalAlert, scan, seasonal_alerts
+
+__all__ = [
+    "INTERVAL",
+    "METHODS",
+    "Backtest",
+    "BeyondData",
+    "ForecastError",
+    "HistoryTooShort",
+    "Landing",
+    "MissingMonths",
+    "NotLandable",
+    "SeasonalAlert",
+    "backtest",
+    "land",
+    "scan",
+    "seasonal_alerts",
+]
