@@ -92,3 +92,24 @@ def test_a_reference_date_off_the_calendar_is_refused_clearly(demo_engine, today
     for question in ("l'hiver dernier", "Taux d'occupation l'an dernier", "cet été"):
         result = answer(demo_engine, question, today=today)
         assert result["status"] == "refused" and "1901" in result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the ALOS in cardiology getting worse?",
+        "La DMS augmente-t-elle en cardiologie ?",
+        "Évolution de la DMS en cardiologie",
+    ],
+)
+def test_a_question_about_a_direction_shows_the_last_twelve_months(demo_engine, question):
+    result = answer(demo_engine, question)
+    assert result["status"] == "answered" and result["metric"] == "alos"
+    assert result["grain"] == "month" and result["rank"] is None
+    assert result["period"] == {"start": "2025-11", "end": "2026-10"}
+
+
+def test_a_quarterly_curve_without_a_period_ends_at_the_last_complete_quarter(demo_engine):
+    result = answer(demo_engine, "Évolution trimestrielle des entrées")
+    assert result["grain"] == "quarter"
+    assert result["period"] == {"start": "2025-10", "end": "2026-09"}

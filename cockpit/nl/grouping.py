@@ -18,7 +18,11 @@ _GROUP_RE = re.compile(rf"(?<![a-z0-9]){_BY} (?:le |la |l |the )?{_NOUN}(?![a-z0
 _GRAINS = {
     "month": r"evolution|evolue|tendance|trend|mensuel|mensuelle|par mois|by month|monthly"
     r"|month by month|mois par mois|courbe|per month|chaque mois|each month|serie|historique"
-    r"|history|over time|au fil des mois",
+    r"|history|over time|au fil des mois"
+    # a question about a direction is answered by the curve of recent months
+    r"|getting worse|getting better|worsening|improving|rising|increasing|decreasing|falling"
+    r"|going up|going down|augmente|augmentent|diminue|diminuent|progresse|progressent|baisse"
+    r"|baissent|se degrade|se degradent|s ameliore|s ameliorent|en hausse|en baisse",
     "quarter": r"par trimestre|by quarter|quarterly|trimestriel|trimestrielle|per quarter",
     "year": r"par an|par annee|by year|yearly|annuel|annuelle|per year|year by year"
     r"|annee par annee",

@@ -25,7 +25,7 @@ from cockpit.nl.outcomes import Clarification, Parts, Planned, Planner, Reading,
 from cockpit.nl.people import raw_words
 from cockpit.nl.periods import read_period
 from cockpit.nl.ranking import ranked_dimension, read_ranking, to_rank
-from cockpit.periods import Period, last_complete_month
+from cockpit.periods import Period, add_months, last_complete_month, quarter_start, rolling_12
 
 __all__ = ["Clarification", "OfflinePlanner", "Parts", "Planned", "Planner", "Refusal"]
 
@@ -163,7 +163,7 @@ class OfflinePlanner:
             parts.readings = readings
             return clarify.places(parts, metric.id, label, today)
         compare, notes = parts.compare, list(parts.notes)
-        period = parts.period or Period.month(last_complete_month(today))
+        period = parts.period or _default_period(parts.grain, today)
         if parts.compare_year and parts.compare_year != period.start.year - 1:
             compare = None  # only the year before can be compared: say so
             notes.append(
@@ -293,3 +293,15 @@ def _unknown_reason(word: str, lang: str) -> str:
         f"I do not know '{word}': it is not a pole, a service or an establishment in the "
         "warehouse. If it is a person, I give no individual information."
     )
+
+
+def _default_period(grain: str | None, today: date) -> Period:
+    """No period said: the last complete month, or for a curve (« évolution », "is it
+    rising?") the months it needs: the last 12 months, the last 4 complete quarters."""
+    last = last_complete_month(today)
+    if grain == "month":
+        return rolling_12(last)
+    if grain == "quarter":
+        end = add_months(quarter_start(add_months(last, 1)), -1)
+        return rolling_12(end)
+    return Period.month(last)
