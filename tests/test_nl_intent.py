@@ -52,6 +52,13 @@ def test_a_refusal_says_why_and_what_can_be_asked_instead(demo_engine):
     assert english.startswith("I give no information about an individual")
 
 
+def test_a_refused_question_about_a_patient_suggests_activity_not_staff(demo_engine):
+    result = answer(demo_engine, "Ouvre le dossier du patient Martin")
+    assert result["status"] == "refused"
+    assert "les entrées, les séjours ou les passages aux urgences" in result["answer"]
+    assert "ETP" not in result["answer"]
+
+
 @pytest.mark.parametrize(
     "question",
     [

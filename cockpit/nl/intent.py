@@ -108,8 +108,15 @@ REASONS = {
         "(activity, human resources, finance).",
     ),
 }
-_EXAMPLES = ("les effectifs (ETP), l'absentéisme ou les heures supplémentaires",
-             "staffing (FTE), absenteeism or overtime")  # fmt: skip
+# What can be given instead: staff figures for a question about staff, activity for one
+# about patients or their records.
+_EXAMPLES = {
+    "staff": ("les effectifs (ETP), l'absentéisme ou les heures supplémentaires",
+              "staffing (FTE), absenteeism or overtime"),
+    "activity": ("les entrées, les séjours ou les passages aux urgences",
+                 "admissions, stays or ER visits"),
+}  # fmt: skip
+_ABOUT_PATIENTS = ("patient", "record")
 
 DOMAIN_WORDS = {
     "activity": "activite activity sejour stay lit bed hospitalisation occupation urgence patient "
@@ -171,7 +178,8 @@ def refuse_topic(rest: str) -> Refused | None:
 def reason(refused: Refused, lang: str, example: str | None = None) -> str:
     fr, en = REASONS[refused.kind]
     template = fr if lang == "fr" else en
-    default = _EXAMPLES[0] if lang == "fr" else _EXAMPLES[1]
+    fr_example, en_example = _EXAMPLES["activity" if refused.kind in _ABOUT_PATIENTS else "staff"]
+    default = fr_example if lang == "fr" else en_example
     return template.format(words=refused.words, example=example or default)
 
 
