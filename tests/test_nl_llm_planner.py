@@ -236,3 +236,20 @@ def test_a_metric_an_analyst_adds_is_offered_to_the_model_without_restart(tmp_pa
     assert "c_sections" in system and "Césariennes" in system
     outcome = planner.plan("Combien de césariennes en mars ?", TODAY, EVERYONE)
     assert isinstance(outcome, Planned) and outcome.plan.metric == "c_sections"
+
+
+@pytest.mark.parametrize(
+    "question", ["Quel est le taux en pédiatrie ?", "Comment vont les finances ?"]
+)
+def test_a_question_naming_no_metric_asks_back_without_the_model(engine, question):
+    model = scripted(tool_call(metric="t2a_per_fte"))
+    outcome = plan_with(engine, model, question)
+    assert isinstance(outcome, Clarification) and outcome == offline(engine, question)
+    assert model.calls == 0
+
+
+def test_a_curve_drafted_without_a_period_shows_the_last_twelve_months(engine):
+    model = scripted(tool_call(metric="births", grain="month"))
+    outcome = plan_with(engine, model, "Les naissances de bébés, mois après mois")
+    assert isinstance(outcome, Planned) and outcome.plan.grain == "month"
+    assert outcome.plan.period == Period.parse("2025-11", "2026-10") and model.calls == 1

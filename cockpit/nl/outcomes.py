@@ -77,6 +77,7 @@ class Parts:
     relative_year: bool = False  # « l'an dernier »: a follow-up shifts by a year
     continues: bool = False  # « et … », "and …", « même chose … »
     clear_places: bool = False  # « pour tout l'hôpital »
+    unread: tuple[str, ...] = ()  # words no step of the parser used (normalized)
 
     @property
     def said_anything(self) -> bool:

@@ -93,6 +93,7 @@ class OfflinePlanner:
         parts.generic = any(f" {w} " in links.rest for w in ("taux", "rate", "ratio", "indicateur"))
         parts.unknown = unknown_places(links.rest.split(), set(), lexicon.known)
         parts.unknown += _unknown_names(question, links.rest, lexicon.known)
+        parts.unread = tuple(w for w in links.rest.split() if w != GAP)
         if parts.metric and parts.ranking:
             parts.rank = self._rank(parts, parts.metric)
         return parts
@@ -163,7 +164,7 @@ class OfflinePlanner:
             parts.readings = readings
             return clarify.places(parts, metric.id, label, today)
         compare, notes = parts.compare, list(parts.notes)
-        period = parts.period or _default_period(parts.grain, today)
+        period = parts.period or default_period(parts.grain, today)
         if parts.compare_year and parts.compare_year != period.start.year - 1:
             compare = None  # only the year before can be compared: say so
             notes.append(
@@ -295,7 +296,7 @@ def _unknown_reason(word: str, lang: str) -> str:
     )
 
 
-def _default_period(grain: str | None, today: date) -> Period:
+def default_period(grain: str | None, today: date) -> Period:
     """No period said: the last complete month, or for a curve (« évolution », "is it
     rising?") the months it needs: the last 12 months, the last 4 complete quarters."""
     last = last_complete_month(today)

@@ -15,10 +15,17 @@ from cockpit.config import DEFAULT_LLM_TIMEOUT_S
 from cockpit.engine import Perimeter, QueryError, QueryPlan, UnknownMetric
 from cockpit.nl.llm.checks import Rejected, check_free_text, model_period, parse_draft
 from cockpit.nl.llm.entities import EntityResolver, Resolution, words_in_question
+from cockpit.nl.llm.grounding import names_something
 from cockpit.nl.llm.prompt import dimension_names, messages, system_prompt
 from cockpit.nl.llm.schema import draft_schema
-from cockpit.nl.planner import Clarification, OfflinePlanner, Parts, Planned, Refusal
-from cockpit.periods import Period, last_complete_month
+from cockpit.nl.planner import (
+    Clarification,
+    OfflinePlanner,
+    Parts,
+    Planned,
+    Refusal,
+    default_period,
+)
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +99,9 @@ class LLMPlanner:
             return self.offline.plan(question, today, perimeter, previous)
         if self.consult == "when_unsure" and offline_is_sure(parts):
             return self.offline.plan(question, today, perimeter, previous)
+        if not names_something(parts):
+            # « quel est le taux en pédiatrie ? »: the offline planner asks back which one
+            return self.offline.plan(question, today, perimeter, previous)
         started = time.perf_counter()
         try:
             outcome = self.compose(self.draft(question, today), parts, question, today)
@@ -138,7 +148,7 @@ class LLMPlanner:
         rank = getattr(parts, "rank", None) or draft.rank
         plan = QueryPlan.build(
             metric.id,
-            period or Period.month(last_complete_month(today)),
+            period or default_period(parts.grain or draft.grain, today),
             grain=parts.grain or draft.grain,
             filters=filters,
             group_by=parts.group_by or draft.group_by,
