@@ -113,3 +113,15 @@ def test_a_quarterly_curve_without_a_period_ends_at_the_last_complete_quarter(de
     result = answer(demo_engine, "Évolution trimestrielle des entrées")
     assert result["grain"] == "quarter"
     assert result["period"] == {"start": "2025-10", "end": "2026-09"}
+
+
+def test_the_budget_of_a_metric_compares_it_with_its_budget(demo_engine):
+    result = answer(demo_engine, "Où en est le budget des dépenses de personnel ?")
+    assert result["metric"] == "staff_expenses" and result["compare"] == "budget"
+    assert "budget de" in result["answer"]
+
+
+def test_budget_inside_a_metric_name_is_no_comparison(demo_engine):
+    result = answer(demo_engine, "Taux d'exécution du budget des charges")
+    assert result["metric"] == "expense_execution_rate" and result["compare"] is None
+    assert "Pas de budget" not in result["answer"]

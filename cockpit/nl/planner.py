@@ -78,6 +78,9 @@ class OfflinePlanner:
             text, lexicon, lang, lambda m: self.engine.metric(m).dimensions, follow_up=follow_up
         )
         self._read_links(parts, links)
+        if parts.compare is None and " budget " in links.rest:
+            # « où en est le budget des dépenses ? »: « budget » left once the metric is read
+            parts.compare = "budget"
         if links.metrics and len(set(votes(question))) == 1:  # no small word to tell
             parts.lang = lang = links.metrics[0].lang
         if parts.ranking and not parts.group_by:
