@@ -7,14 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cockpit.formatting import PRESETS
 from cockpit.periods import Period, PeriodError
 
 Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
 Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
 Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
-FormatPreset = Literal[
-    "int", "dec1", "dec2", "dec3", "eur", "keur", "meur", "meur2", "pct1", "days1", "fte1"
-]
+# The display presets are those of the one table in cockpit.formatting.
+FormatPreset = Literal[tuple(PRESETS)]  # type: ignore[valid-type]
 
 DIMENSIONS: tuple[str, ...] = (
     "establishment",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cockpit.formatting import PRESETS
+
 TEMPLATE = """\
 # {id} — a new indicator. Fill in every field, then run:
 #   cockpit queries check            (the file is valid)
@@ -18,7 +20,7 @@ description:                  # the formula in words, shown under « Comment c'e
   en: "To describe."
 domain: activity              # activity | hr | finance | cross: the page it belongs to
 unit: count                   # count | eur | pct | days | ratio | fte | hours | years
-format: int                   # int | dec1 | dec2 | eur | keur | meur | pct1 | days1 | fte1
+format: int                   # {presets}
 aggregation: flow             # flow | ratio | stock_avg | stock_last | formula
 table: activity               # activity | hr | finance | treasury (the extract, SPEC §3)
 # filter: "section = 'charges' AND titre = '1'"   # optional condition on the table's rows
@@ -37,4 +39,4 @@ owner: "Contrôle de gestion"  # who answers for the definition
 
 
 def new_definition(metric_id: str) -> str:
-    return TEMPLATE.format(id=metric_id)
+    return TEMPLATE.format(id=metric_id, presets=" | ".join(PRESETS))

@@ -13,26 +13,13 @@ from dataclasses import replace
 from cockpit.catalog.model import Metric
 from cockpit.engine.figures import Figure
 from cockpit.engine.signals import gap, trend
-from cockpit.formatting import format_points, format_value
+from cockpit.formatting import PRESETS, format_points, format_value
 from cockpit.ui.breakdown import Breakdown
 from cockpit.ui.components.status import reference_text
 from cockpit.ui.components.table import Cell, Column, TableModel
 from cockpit.ui.figures import Kpi
 from cockpit.ui.i18n import label_of, t
 
-EXCEL_FORMATS = {
-    "int": "#,##0",
-    "dec1": "#,##0.0",
-    "dec2": "#,##0.00",
-    "dec3": "#,##0.000",
-    "eur": '#,##0 "€"',
-    "keur": '#,##0 "€"',
-    "meur": '#,##0 "€"',
-    "meur2": '#,##0 "€"',
-    "pct1": "0.0%",
-    "days1": "#,##0.0",
-    "fte1": "#,##0.0",
-}
 _STATUS_ORDER = {"red": 3, "amber": 2, "green": 1}
 UNIT_NAMES = {
     "fr": {
@@ -66,7 +53,7 @@ def _value_cell(metric: Metric, value: float | None, lang: str, signed: bool = F
     return Cell(
         format_value(value, metric.format, metric.unit, lang, signed=signed),
         value,
-        number_format=EXCEL_FORMATS.get(metric.format),
+        number_format=PRESETS[metric.format].excel,
     )
 
 
