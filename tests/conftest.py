@@ -27,6 +27,17 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "warehouse" / "cockpit.duckdb"
 
 
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+@pytest.fixture
+def queries(tmp_path: Path) -> Path:
+    """A private copy of the shipped catalog (`queries/`), for a test to edit."""
+    copy = tmp_path / "queries"
+    shutil.copytree(QUERIES, copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory) -> Path:
     """The demo hospital (`cockpit demo` + `cockpit ingest`), built once per test session.

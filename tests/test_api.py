@@ -97,7 +97,7 @@ def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path
 @pytest.mark.parametrize("query, status, code", [
     ("from=2026-01", 400, "invalid_request"),
     ("metric=admissions&from=2026-13", 400, "invalid_request"),
-    ("metric=admissions&by=colour", 400, "invalid_request"),
+    ("metric=admissions&by=colour", 400, "invalid_plan"),
     ("metric=admissions&filter=pole", 400, "invalid_request"),
     ("metric=admissions&grain=week", 400, "invalid_request"),
     ("metric=admissions&from=2026-03&to=2026-01", 400, "invalid_plan"),

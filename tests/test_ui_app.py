@@ -12,7 +12,7 @@ import pytest
 from auth_client import SAME_ORIGIN, add_user, fast_passwords, logged_in, make_app  # noqa: F401
 from dash_replay import export_csv, navigate
 
-from cockpit.ui.figures import HOME_METRICS
+from cockpit.ui.figures import home_metric_ids
 
 JSON = {**SAME_ORIGIN, "Content-Type": "application/json"}
 
@@ -30,9 +30,10 @@ def director(app):
     return logged_in(app, "dg")
 
 
-def test_home_is_server_rendered_html_without_the_dash_runtime(director):
+def test_home_is_server_rendered_html_without_the_dash_runtime(app, director):
     page = director.get("/").get_data(as_text=True)
-    assert page.count('class="card card-') == len(HOME_METRICS)
+    placed = home_metric_ids(app.extensions["cockpit_engine"])
+    assert page.count('class="card card-') == len(placed) == 12
     assert "Aujourd&#x27;hui" in page or "Aujourd'hui" in page
     assert "_dash-component-suites" not in page and "_dash-config" not in page
     assert "/assets/cockpit.js" in page and "/assets/cockpit.css" in page

@@ -29,7 +29,6 @@ TABS = (
     ("national", "/comparaison", "tab_national"),
     ("question", "/question", "tab_question"),
 )
-_TAB_OF_DOMAIN = {"activity": "activity", "cross": "activity", "hr": "hr", "finance": "finance"}
 
 
 def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
@@ -158,7 +157,7 @@ def render_frame(engine: Engine, path: str | None, search: str | None) -> html.D
     active = route.tab
     if active == "detail":
         metric = engine.metric(path.rstrip("/")[len(DETAIL_PREFIX) :])
-        active = _TAB_OF_DOMAIN.get(metric.domain, "home")
+        active = metric.page
     title, children = route.render(view)
     return frame(view, active, children, lang, address)
 

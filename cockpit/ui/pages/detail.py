@@ -22,8 +22,6 @@ from cockpit.ui.pages import View
 from cockpit.ui.pages.domain import PATHS, TITLES, export_links, page_head
 from cockpit.ui.tables import breakdown_table
 
-_DOMAIN_OF = {"cross": "activity"}
-
 
 def _title_of_split(view: View, dimension: str | None) -> str:
     if view.sel.pole:
@@ -80,7 +78,7 @@ def _facts(metric, figure, lang: str) -> list[html.P]:
 def render(view: View, metric_id: str) -> tuple[str, list]:
     lang = view.lang
     metric = view.engine.metric(metric_id)
-    domain = _DOMAIN_OF.get(metric.domain, metric.domain)
+    domain = metric.page
     path = f"/indicateur/{metric.id}"
     label = label_of(metric.label, lang)
     filters = allowed_filters(metric, view.filters)
