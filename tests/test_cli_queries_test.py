@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner
 
+from cockpit.catalog import load_catalog
 from cockpit.cli import _register
 from cockpit.cli import app as cli
 
@@ -70,3 +72,16 @@ def test_fixture_writes_the_extracts_an_analyst_can_open(tmp_path):
     assert sorted(p.name for p in (tmp_path / "fx").iterdir()) == [
         "activity.csv", "finance.csv", "hr.csv", "structure.csv", "targets.csv", "treasury.csv",
     ]  # fmt: skip
+
+
+def test_the_shipped_catalog_passes_its_checks():
+    result = invoke("queries", "test")
+    assert result.exit_code == 0, result.output
+    passed, total = re.search(r"(\d+)/(\d+) checks passed", result.output).groups()
+    assert passed == total and int(total) >= 3 * len(load_catalog(QUERIES).visible())
+
+
+def test_every_visible_shipped_metric_has_checks_with_and_without_filters():
+    for metric in load_catalog(QUERIES).visible():
+        assert any(not c.filters for c in metric.checks), metric.id
+        assert any(c.filters for c in metric.checks), metric.id
