@@ -181,3 +181,20 @@ def test_sorting_by_status_puts_alerts_first(director):
     assert statuses and [rank[s] for s in statuses] == sorted(
         (rank[s] for s in statuses), reverse=True
     )
+
+
+def test_a_detail_page_splits_by_any_dimension_of_the_metric_file(director):
+    page = director.get("/indicateur/absenteeism_rate").get_data(as_text=True)
+    picker = page[page.index('class="segments splits"') :]
+    picker = picker[: picker.index("</div>")]
+    for label in ("Site", "Service", "Catégorie", "Personnel"):
+        assert f">{label}</a>" in picker
+    assert ">Par pôle<" in page and "by=pole" not in picker  # the default split
+    by_category = director.get("/indicateur/absenteeism_rate?by=staff_category").get_data(
+        as_text=True
+    )
+    assert ">Par catégorie<" in by_category and "infirmier" in by_category
+    export = export_csv(director, "/indicateur/absenteeism_rate", "?by=staff_category")
+    assert "Catégorie;" in export.get_data().decode("utf-8-sig")
+    unknown = director.get("/indicateur/absenteeism_rate?by=colour").get_data(as_text=True)
+    assert ">Par pôle<" in unknown

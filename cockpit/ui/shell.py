@@ -34,7 +34,9 @@ TABS = (
 def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
     links = []
     for tab, path, key in TABS:
-        href = view.href(path, pole=None, sort=None) if view and tab != "question" else path
+        href = (
+            view.href(path, pole=None, by=None, sort=None) if view and tab != "question" else path
+        )
         # The icon is a CSS mask drawn before the text (.icon-home::before): one component.
         classes = f"{css} icon-{tab}" + (" on" if tab == active else "")
         links.append(dcc.Link(t(key, lang), href=href, className=classes))

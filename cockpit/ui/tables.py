@@ -163,15 +163,17 @@ def breakdown_table(
     title: str,
     metric: Metric,
     split: Breakdown,
+    dimension_title: str,
     lang: str,
     href_of,
     period_text: str,
     filename: str,
 ) -> TableModel:
-    """One row per pole, service or establishment; poles link to their services."""
+    """One row per value of the split's dimension (pole, service, site…); `href_of` links a
+    row (poles to their services)."""
     dimension = split.dimension or "pole"
     columns = [
-        Column(dimension, t(f"col_{dimension}", lang), numeric=False),
+        Column(dimension, dimension_title, numeric=False),
         *_figure_columns(lang, [figure for _, figure in split.rows]),
         Column("unit", t("col_unit", lang), numeric=False, screen=False),
         Column("period", t("col_period", lang), numeric=False, screen=False),

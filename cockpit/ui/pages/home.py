@@ -29,7 +29,7 @@ def render(view: View) -> tuple[str, list]:
         view.perimeter,
         lang,
         view.path,
-        view.sel.with_(kind="month", month=None, pole=None, sort=None),
+        view.sel.with_(kind="month", month=None, pole=None, by=None, sort=None),
         view.first,
         view.latest,
         view.names,
