@@ -20,6 +20,7 @@ from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric, Thresholds
 from cockpit.engine.compiler import Compiler, months_in_bucket, values_sql
 from cockpit.engine.freshness import Freshness, read_freshness
+from cockpit.engine.lineage import Load, lineage
 from cockpit.engine.plan import (
     COMPARES,
     MAX_RANK,
@@ -139,6 +140,11 @@ class Engine:
             ),
         )
         return dict(rows)
+
+    def lineage(self, metric_id: str) -> tuple[Load, ...]:
+        """The extracts a metric reads and the last load of each (file, sha256, loaded at)."""
+        self.metric(metric_id)
+        return lineage(self, metric_id)
 
     def freshness(self, today: date | None = None) -> Freshness:
         """The last month of each monthly extract, when it was loaded, and warnings."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask import has_request_context, request
 
+from cockpit.ui.texts_dictionary import DICTIONARY_TEXTS
+
 LANGS = ("fr", "en")
 LANG_COOKIE = "cockpit_lang"
 
@@ -461,6 +463,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nat_peers_heading": "The peers in {year}",
     },
 }
+
+
+for _lang, _texts in DICTIONARY_TEXTS.items():
+    _TEXTS[_lang].update(_texts)
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

@@ -23,6 +23,7 @@ from cockpit.periods import (
     year_to_date,
 )
 
+MAX_SEARCH = 100
 PERIOD_KINDS = {"month": month_of, "quarter": quarter_of, "ytd": year_to_date, "r12": rolling_12}
 
 
@@ -37,6 +38,8 @@ class Selection:
     ascending: bool = False
     year: int | None = None  # national comparison: the data year; None → each latest
     peers: str | None = None  # national comparison: a named peer group
+    # A search of the page (?q=): read, never carried over to other pages' links.
+    search: str | None = None
 
     @classmethod
     def parse(cls, search: str | None) -> Selection:
@@ -58,6 +61,7 @@ class Selection:
             ascending=args.get("dir") == "asc",
             year=int(args["an"]) if args.get("an", "").isdigit() else None,
             peers=args.get("pairs") or None,
+            search=args.get("q", "").strip()[:MAX_SEARCH] or None,
         )
 
     def with_(self, **changes) -> Selection:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from dash import dcc, html
 
-from cockpit.auth import current_perimeter, safe_next
+from cockpit.auth import current_perimeter, current_role, safe_next
 from cockpit.engine import Engine, WarehouseMissing
 from cockpit.formatting import timestamp
 from cockpit.ui.components.freshness import freshness_note
@@ -29,11 +29,18 @@ TABS = (
     ("national", "/comparaison", "tab_national"),
     ("question", "/question", "tab_question"),
 )
+# The desktop navigation adds the indicator dictionary for those who work on definitions and
+# figures; everyone reaches it from a detail page's « Comment c'est calculé ».
+DICTIONARY_TAB = ("dictionary", "/dictionnaire", "nav_dictionary")
+DICTIONARY_IN_NAV_FOR = ("analyst", "controller")
 
 
 def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
+    tabs = TABS
+    if css == "topnav-link" and current_role() in DICTIONARY_IN_NAV_FOR:
+        tabs = (*TABS, DICTIONARY_TAB)
     links = []
-    for tab, path, key in TABS:
+    for tab, path, key in tabs:
         href = (
             view.href(path, pole=None, by=None, sort=None) if view and tab != "question" else path
         )

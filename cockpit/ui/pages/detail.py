@@ -21,7 +21,9 @@ from cockpit.ui.components.table import TableModel, sortable_table
 from cockpit.ui.figures import allowed_filters, monthly, period_figure
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
+from cockpit.ui.pages.dictionary import PATH as DICTIONARY
 from cockpit.ui.pages.domain import PATHS, TITLES, export_links, page_head
+from cockpit.ui.ssr import ANCHOR_PREFIX
 from cockpit.ui.tables import breakdown_table
 
 
@@ -176,6 +178,10 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
                     metric.owner,
                 ],
                 className="muted",
+            ),
+            html.P(
+                dcc.Link(t("dict_in", lang), href=f"{DICTIONARY}#{ANCHOR_PREFIX}{metric.id}"),
+                className="dictionary-link",
             ),
         ],
         className="panel how",
