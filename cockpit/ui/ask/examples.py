@@ -29,7 +29,6 @@ TEMPLATES = {
         "Which {by} has the highest {lower} year to date?",
     ),
 }
-_BY = {"fr": {"pole": "pôle", "service": "service"}, "en": {"pole": "pole", "service": "service"}}
 
 
 def _in_sentence(label: str) -> str:
@@ -63,7 +62,7 @@ def example_questions(engine: Engine, perimeter: Perimeter, lang: str, count: in
     cards = kpis(engine, perimeter, home_metric_ids(engine), Period.month(span[1]), {})
     metrics = [card.metric for card in cards]
     templates = TEMPLATES.get(lang, TEMPLATES["fr"])
-    by_word = _BY.get(lang, _BY["fr"])[by]
+    by_word = engine.catalog.dimensions.label(by, lang)
     questions = []
     for i, metric in enumerate(_one_per_domain(metrics, count)):
         template = templates[i % len(templates)]
