@@ -90,3 +90,16 @@ def test_logout_sends_back_to_the_login_page(live_server, page, password_of):
     page.goto(f"{live_server}/")
     assert "/login" in page.url
 
+
+def test_a_session_ended_on_the_server_sends_an_open_live_page_to_the_login_page(
+    live_server, page, password_of
+):
+    _log_in(page, live_server, password_of("chef"))
+    page.goto(f"{live_server}{DASH_PAGE}")
+    page.wait_for_selector("#react-entry-point ._dash-loading", state="detached", timeout=30_000)
+    store = live_servers[live_server].extensions["cockpit_auth"].store
+    with store.connect() as con:  # as an idle timeout or a disabled account would
+        con.execute("DELETE FROM sessions")
+    page.locator("#react-entry-point a[href^='/activite'] >> visible=true").first.click()
+    page.wait_for_url("**/login?next=%2Factivite**", timeout=15_000)
+    assert page.get_by_label("Identifiant").is_visible()
