@@ -20,6 +20,23 @@
     };
   }
 
+  // A session that ended (idle, logged out elsewhere, account disabled) while a live page
+  // stays open: Dash's next request is refused with a 401, and the login page, coming back
+  // here afterwards, says more than Dash's error bubble.
+  if (window.fetch) {
+    var fetchFromPage = window.fetch.bind(window);
+    window.fetch = function (resource, options) {
+      return fetchFromPage(resource, options).then(function (response) {
+        var url = new URL(typeof resource === "string" ? resource : resource.url, location.href);
+        if (response.status === 401 && url.origin === location.origin &&
+            url.pathname.indexOf("/_dash-") === 0) {
+          location.assign("/login?next=" + encodeURIComponent(location.pathname + location.search));
+        }
+        return response;
+      });
+    };
+  }
+
   // Links inside the live app navigate in-app, as dcc.Link does; the language switch, the
   // logout confirmation and anything else outside the app's pages load for real.
   document.addEventListener("click", function (event) {

@@ -4,7 +4,8 @@
 #
 #   bench/lighthouse.sh [URL] [PAGE…]   # default: builds the demo, serves it on a free port,
 #                                       # and measures home, a detail page, each domain page,
-#                                       # the alerts page and the Question screen
+#                                       # the alerts page, the Question screen and the
+#                                       # indicator dictionary
 #
 # Each page is measured LH_RUNS times (default 3) and the median run by performance is kept,
 # as Lighthouse advises (a shared machine makes single runs noisy); the table gives both
@@ -45,7 +46,7 @@ URL="${URL%/}"
 shift || true
 PAGES=("$@")
 if [ "${#PAGES[@]}" -eq 0 ]; then
-  PAGES=(/ /indicateur/bed_occupancy_rate /activite /rh /finances /alertes /question)
+  PAGES=(/ /indicateur/bed_occupancy_rate /activite /rh /finances /alertes /question /dictionnaire)
 fi
 
 # Log in like a browser: CSRF token from the form, same-origin POST, keep the session cookie.

@@ -13,24 +13,14 @@ network is idle. Lists the heaviest responses and checks that no Plotly code
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 import time
 from pathlib import Path
 
-from cockpit.demo.serve import demo_server
+from cockpit.demo.serve import CHROMIUM, CHROMIUM_FLAGS, demo_server
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_KIB = 350
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 USER, PASSWORD = "directeur", "demo-directeur"
 
 
@@ -51,7 +41,7 @@ def measure(url: str, path: str = "/") -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         state = log_in(browser, url)
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, storage_state=state, service_workers="block"

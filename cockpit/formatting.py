@@ -6,6 +6,7 @@ default (`1 234,5 €`, `87,3 %`, `12,4 M€`, `mars 2026`), English on request.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from babel.dates import format_date
@@ -18,19 +19,38 @@ MINUS = "\u2212"
 WORD_JOINER = "\u2060"
 DASH = "–"
 
-# preset → (scale, decimals, French suffix, English prefix, English suffix)
-_PRESETS: dict[str, tuple[float, int, str, str, str]] = {
-    "int": (1, 0, "", "", ""),
-    "dec1": (1, 1, "", "", ""),
-    "dec2": (1, 2, "", "", ""),
-    "dec3": (1, 3, "", "", ""),
-    "eur": (1, 0, NBSP + "€", "€", ""),
-    "keur": (1e-3, 1, NBSP + "k€", "€", "k"),
-    "meur": (1e-6, 1, NBSP + "M€", "€", "M"),
-    "meur2": (1e-6, 2, NBSP + "M€", "€", "M"),
-    "pct1": (100, 1, NBSP + "%", "", "%"),
-    "days1": (1, 1, "", "", ""),
-    "fte1": (1, 1, "", "", ""),
+
+@dataclass(frozen=True)
+class Preset:
+    """How a metric's figures are shown: scaled, rounded, with a unit sign around them, and
+    as an Excel number format in exports (which keep the unscaled figure)."""
+
+    scale: float
+    decimals: int
+    fr_suffix: str = ""  # '1 234,5 M€'
+    en_prefix: str = ""  # '€1,234.5M'
+    en_suffix: str = ""
+    excel: str = "#,##0.0"
+
+    @property
+    def has_sign(self) -> bool:
+        """A money or percent sign stands for the unit (no unit word after the number)."""
+        return bool(self.fr_suffix)
+
+
+# The one table of format presets: the catalog's `format` field accepts these names.
+PRESETS: dict[str, Preset] = {
+    "int": Preset(1, 0, excel="#,##0"),
+    "dec1": Preset(1, 1),
+    "dec2": Preset(1, 2, excel="#,##0.00"),
+    "dec3": Preset(1, 3, excel="#,##0.000"),
+    "eur": Preset(1, 0, NBSP + "€", "€", excel='#,##0 "€"'),
+    "keur": Preset(1e-3, 1, NBSP + "k€", "€", "k", excel='#,##0 "€"'),
+    "meur": Preset(1e-6, 1, NBSP + "M€", "€", "M", excel='#,##0 "€"'),
+    "meur2": Preset(1e-6, 2, NBSP + "M€", "€", "M", excel='#,##0 "€"'),
+    "pct1": Preset(100, 1, NBSP + "%", "", "%", excel="0.0%"),
+    "days1": Preset(1, 1),
+    "fte1": Preset(1, 1),
 }
 # Units that need a word after a plain number.
 _UNIT_WORDS = {
@@ -55,11 +75,10 @@ def number(value: float, decimals: int, lang: str = "fr", signed: bool = False) 
     return text
 
 
-def _affix(preset: str, unit: str, lang: str) -> tuple[str, str]:
-    _, _, fr_suffix, en_prefix, en_suffix = _PRESETS[preset]
+def _affix(preset: Preset, unit: str, lang: str) -> tuple[str, str]:
+    if preset.has_sign:
+        return ("", preset.fr_suffix) if lang == "fr" else (preset.en_prefix, preset.en_suffix)
     word = _UNIT_WORDS.get(lang, _UNIT_WORDS["fr"]).get(unit)
-    if preset in ("eur", "keur", "meur", "meur2", "pct1"):
-        return ("", fr_suffix) if lang == "fr" else (en_prefix, en_suffix)
     return "", (NBSP + word) if word else ""
 
 
@@ -69,9 +88,9 @@ def format_value(
     """A metric's value in its display format: '29,3 M€', '87,0 %', '3 237,6 ETP'."""
     if value is None:
         return DASH
-    scale, decimals, *_ = _PRESETS.get(preset, _PRESETS["dec1"])
-    prefix, suffix = _affix(preset if preset in _PRESETS else "dec1", unit, lang)
-    text = number(value * scale, decimals, lang, signed)
+    shown = PRESETS.get(preset, PRESETS["dec1"])
+    prefix, suffix = _affix(shown, unit, lang)
+    text = number(value * shown.scale, shown.decimals, lang, signed)
     if prefix and text[0] in (MINUS, "+"):
         return text[0] + WORD_JOINER + prefix + text[1:] + suffix
     return prefix + text + suffix

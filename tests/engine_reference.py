@@ -101,13 +101,20 @@ class Reference:
         if metric.filter:
             frame = frame[_column(sqlglot.parse_one(metric.filter, dialect="duckdb"), frame)]
         for dim, value in filters.items():
-            column = {"establishment": "establishment_id"}.get(dim, dim)
-            if column == "site":
-                sites = self.data["structure"].set_index("service").site
-                frame = frame[frame.service.map(sites) == value]
-            else:
-                frame = frame[frame[column] == value]
+            frame = frame[self._dimension(dim, frame) == value]
         return frame
+
+    def _dimension(self, name: str, frame: pd.DataFrame) -> pd.Series:
+        """Each row's value of a dimension, read as the registry declares it."""
+        dimension = self.catalog.dimensions[name]
+        if dimension.kind == "column":
+            return frame[dimension.column]
+        if dimension.kind == "structure":
+            keys = ["establishment_id", "pole", "service"]
+            structure = self.data["structure"].set_index(keys)[dimension.structure]
+            return pd.Series(structure.reindex(pd.MultiIndex.from_frame(frame[keys])).values,
+                             index=frame.index)  # fmt: skip
+        return self._dimension(dimension.from_, frame).map(dimension.group_of)
 
     def value(self, metric_id: str, start: date, end: date, filters: dict) -> float | None:
         metric = self.catalog.get(metric_id)

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
-    QUERIES,
-    SAME_ORIGIN,
-    VALLOMBRE,
-    add_user,
-    fast_passwords,
-    logged_in,
-    make_app,
-    private_copy,
-)
 from typer.testing import CliRunner
 
 from cockpit.auth.audit_log import AuditLog
@@ -24,37 +15,20 @@ from cockpit.cli import _register
 from cockpit.cli import app as cli
 from cockpit.engine import QueryTimeout
 
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
 QUARTER = "metric=admissions&from=2026-01&to=2026-03"
 
 
-@pytest.fixture
-def state(tmp_path):
-    state = tmp_path / "state"
-    add_user(state, "directeur")
-    add_user(state, "chef-chirurgie", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return state
-
-
-@pytest.fixture
-def server(demo_warehouse, state):
-    return make_app(demo_warehouse, state)
-
-
-@pytest.fixture
-def director(server):
-    return logged_in(server, "directeur")
-
-
-def test_healthz_needs_no_login_and_shows_no_data(server):
-    response = server.test_client().get("/healthz")
+def test_healthz_needs_no_login_and_shows_no_data(shared_app):
+    response = shared_app.test_client().get("/healthz")
     assert response.status_code == 200 and response.json == {"status": "ok"}
 
 
-def test_metrics_lists_the_catalog(director, server):
+def test_metrics_lists_the_catalog(director, shared_app):
     response = director.get("/api/v1/metrics")
     assert response.status_code == 200
     metrics = {m["id"]: m for m in response.json["metrics"]}
-    assert len(metrics) == len(server.extensions["cockpit_engine"].metrics())
+    assert len(metrics) == len(shared_app.extensions["cockpit_engine"].metrics())
     occupancy = metrics["bed_occupancy_rate"]
     assert occupancy["label"]["fr"] and occupancy["unit"] == "pct"
     assert occupancy["domain"] == "activity" and "pole" in occupancy["dimensions"]
@@ -70,7 +44,7 @@ def test_metrics_lists_the_catalog(director, server):
      ["--from", "2025-01", "--to", "2025-12", "--grain", "quarter", "--filter", "pole=Chirurgie",
       "--establishment", "CH de Vallombre"]),
 ])  # fmt: skip
-def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path, query, cli_args):
+def test_query_gives_the_same_json_as_the_cli(director, warehouse_copy, query, cli_args):
     response = director.get(f"/api/v1/query?{query}")
     assert response.status_code == 200, response.json
     _register()
@@ -83,7 +57,7 @@ def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path
             *cli_args,
             "--json",
             "--db",
-            str(private_copy(demo_warehouse, tmp_path)),
+            str(warehouse_copy),
             "--queries",
             str(QUERIES),
         ],
@@ -97,7 +71,7 @@ def test_query_gives_the_same_json_as_the_cli(director, demo_warehouse, tmp_path
 @pytest.mark.parametrize("query, status, code", [
     ("from=2026-01", 400, "invalid_request"),
     ("metric=admissions&from=2026-13", 400, "invalid_request"),
-    ("metric=admissions&by=colour", 400, "invalid_request"),
+    ("metric=admissions&by=colour", 400, "invalid_plan"),
     ("metric=admissions&filter=pole", 400, "invalid_request"),
     ("metric=admissions&grain=week", 400, "invalid_request"),
     ("metric=admissions&from=2026-03&to=2026-01", 400, "invalid_plan"),
@@ -112,21 +86,20 @@ def test_bad_queries_get_json_errors(director, query, status, code):
     assert response.json["error"] == code and response.json["message"]
 
 
-def test_a_query_running_too_long_is_a_504(director, server, monkeypatch):
+def test_a_query_running_too_long_is_a_504(director, shared_app, monkeypatch):
     def too_slow(plan, perimeter):
         raise QueryTimeout("the query ran longer than 5 s and was stopped")
 
-    monkeypatch.setattr(server.extensions["cockpit_engine"], "run", too_slow)
+    monkeypatch.setattr(shared_app.extensions["cockpit_engine"], "run", too_slow)
     response = director.get(f"/api/v1/query?{QUARTER}")
     assert response.status_code == 504 and response.json["error"] == "timeout"
 
 
-def test_anonymous_calls_get_401_json(server):
-    client = server.test_client()
+def test_anonymous_calls_get_401_json(client):
     for response in (
         client.get("/api/v1/metrics"),
         client.get(f"/api/v1/query?{QUARTER}"),
-        client.post("/api/v1/ask", json={"question": "x"}, headers=SAME_ORIGIN),
+        client.post("/api/v1/ask", json={"question": "x"}),
     ):
         assert response.status_code == 401
         assert response.json["error"] == "authentication_required"
@@ -136,15 +109,15 @@ def test_anonymous_calls_get_401_json(server):
 MARCH = {"today": "2026-11-15"}
 
 
-def test_ask_answers_with_the_value_query_returns_for_the_same_plan(director, state):
+def test_ask_answers_with_the_value_query_returns_for_the_same_plan(client, auth, state):
+    auth.login()
     question = "Combien d'entrées au pôle Chirurgie en mars 2026 ?"
-    response = director.post("/api/v1/ask", json={"question": question, **MARCH},
-                             headers=SAME_ORIGIN)  # fmt: skip
+    response = client.post("/api/v1/ask", json={"question": question, **MARCH})
     answer = response.json
     assert response.status_code == 200 and answer["status"] == "answered"
     assert answer["metric"] == "admissions" and answer["filters"] == {"pole": "Chirurgie"}
     assert answer["period"] == {"start": "2026-03", "end": "2026-03"}
-    same = director.get(
+    same = client.get(
         "/api/v1/query?metric=admissions&from=2026-03&to=2026-03&filter=pole:Chirurgie"
     )
     assert answer["value"] == same.json["value"] and answer["value"] > 0
@@ -153,10 +126,10 @@ def test_ask_answers_with_the_value_query_returns_for_the_same_plan(director, st
     assert event.details["question"] == question and event.details["status"] == "answered"
 
 
-def test_ask_stays_inside_a_pole_managers_perimeter(server, director, state):
-    token = issue_token(UserStore(state), "chef-chirurgie")
+def test_ask_stays_inside_a_pole_managers_perimeter(app, director, state):
+    token = issue_token(UserStore(state), "chef")
     chef = {"Authorization": f"Bearer {token}"}
-    client = server.test_client()
+    client = app.test_client()
     mine = client.post("/api/v1/ask", json={"question": "Combien d'entrées en mars 2026 ?",
                                             **MARCH}, headers=chef)  # fmt: skip
     surgery = director.get(
@@ -173,13 +146,13 @@ def test_ask_stays_inside_a_pole_managers_perimeter(server, director, state):
     "body", [{}, {"question": "  "}, {"question": "Entrées ?", "today": "15/11/2026"}]
 )
 def test_ask_refuses_a_bad_request_with_400(director, body):
-    response = director.post("/api/v1/ask", json=body, headers=SAME_ORIGIN)
+    response = director.post("/api/v1/ask", json=body)
     assert response.status_code == 400 and response.json["error"] == "invalid_request"
 
 
-def test_a_bearer_token_acts_with_its_users_perimeter(server, state):
-    token = issue_token(UserStore(state), "chef-chirurgie")
-    client = server.test_client()
+def test_a_bearer_token_acts_with_its_users_perimeter(app, state):
+    token = issue_token(UserStore(state), "chef")
+    client = app.test_client()
     headers = {"Authorization": f"Bearer {token}"}
     response = client.get(f"/api/v1/query?{QUARTER}&by=pole", headers=headers)
     assert response.status_code == 200
@@ -192,9 +165,9 @@ def test_a_bearer_token_acts_with_its_users_perimeter(server, state):
     assert client.get("/_dash-layout", headers=headers).status_code == 401
 
 
-def test_a_bad_or_revoked_token_is_refused(server, state):
+def test_a_bad_or_revoked_token_is_refused(app, state):
     token = issue_token(UserStore(state), "directeur")
-    client = server.test_client()
+    client = app.test_client()
     assert (
         client.get(
             "/api/v1/metrics", headers={"Authorization": "Bearer ck_not-a-token"}

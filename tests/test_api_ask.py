@@ -4,13 +4,6 @@ freshness in every answer, and the OpenAPI document that describes it all."""
 from __future__ import annotations
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
-    SAME_ORIGIN,
-    add_user,
-    fast_passwords,
-    logged_in,
-    make_app,
-)
 
 from cockpit.api import DOCUMENT, OPENAPI_PATH
 
@@ -18,21 +11,8 @@ TODAY = {"today": "2026-11-15"}
 SURGERY_IN_MARCH = "Combien d'entrées au pôle Chirurgie en mars 2026 ?"
 
 
-@pytest.fixture(scope="module")
-def app(demo_warehouse, tmp_path_factory):
-    state = tmp_path_factory.mktemp("ask") / "state"
-    add_user(state, "directeur")
-    return make_app(demo_warehouse, state)
-
-
-@pytest.fixture(scope="module")
-def director(app):
-    return logged_in(app, "directeur")
-
-
 def ask(client, question: str, **body):
-    return client.post("/api/v1/ask", json={"question": question, **TODAY, **body},
-                       headers=SAME_ORIGIN)  # fmt: skip
+    return client.post("/api/v1/ask", json={"question": question, **TODAY, **body})
 
 
 def test_a_follow_up_sends_the_previous_plan_back_as_context(director):
@@ -86,8 +66,8 @@ def test_every_answer_says_how_fresh_the_figures_are(director):
         assert {k["kind"] for k in freshness["kinds"]} == {"activity", "hr", "finance", "treasury"}
 
 
-def test_the_document_describes_every_api_route_of_the_server(app):
-    routes = {(rule.rule, method) for rule in app.url_map.iter_rules()
+def test_the_document_describes_every_api_route_of_the_server(shared_app):
+    routes = {(rule.rule, method) for rule in shared_app.url_map.iter_rules()
               if rule.rule.startswith(("/api/", "/healthz")) and rule.rule != OPENAPI_PATH
               for method in rule.methods - {"HEAD", "OPTIONS"}}  # fmt: skip
     documented = {(path, method.upper()) for path, item in DOCUMENT["paths"].items()
@@ -96,7 +76,7 @@ def test_the_document_describes_every_api_route_of_the_server(app):
     assert DOCUMENT["openapi"].startswith("3.1")
 
 
-def test_the_document_says_how_to_log_in_and_what_each_error_means(app):
+def test_the_document_says_how_to_log_in_and_what_each_error_means():
     schemes = DOCUMENT["components"]["securitySchemes"]
     assert schemes["bearer"]["scheme"] == "bearer" and schemes["session"]["in"] == "cookie"
     assert DOCUMENT["paths"]["/healthz"]["get"]["security"] == []

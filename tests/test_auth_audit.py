@@ -6,15 +6,6 @@ import json
 import sqlite3
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
-    SAME_ORIGIN,
-    fast_passwords,
-    logged_in,
-    login,
-    logout,
-    make_app,
-    private_copy,
-)
 from flask import Flask, g
 from typer.testing import CliRunner
 
@@ -32,9 +23,11 @@ def _cockpit(*args: str, stdin: str | None = None):
     return result.output
 
 
-def test_every_event_type_is_recorded_and_read_back(demo_warehouse, tmp_path):
-    state = str(tmp_path / "state")
-    db = str(private_copy(demo_warehouse, tmp_path))
+def test_every_event_type_is_recorded_and_read_back(
+    make_app, client_of, auth_of, warehouse_copy, tmp_path
+):
+    state = str(tmp_path / "audited")
+    db = str(warehouse_copy)
     _cockpit("users", "add", "chef", "--role", "pole_manager", "--pole", "chirurgie",
              "--establishment", "CH de Vallombre", "--password-stdin", "--state", state,
              "--db", db, stdin="chef-correct-horse\n")  # fmt: skip
@@ -43,19 +36,21 @@ def test_every_event_type_is_recorded_and_read_back(demo_warehouse, tmp_path):
     _cockpit("users", "passwd", "dg", "--password-stdin", "--state", state,
              stdin="dg-new-correct-horse\n")  # fmt: skip
     token = _cockpit("users", "token", "dg", "--state", state).strip()
-    server = make_app(demo_warehouse, tmp_path / "state")
-    login(server.test_client(), "chef", password="wrong-password")
-    client = logged_in(server, "chef")
+    server = make_app(tmp_path / "audited")
+    client = client_of(server)
+    chef = auth_of(client)
+    chef.login("chef", password="wrong-password")
+    chef.login("chef")
     client.get("/_dash-layout", headers={"Referer": "http://localhost/activite"})
     client.get("/api/v1/query?metric=admissions&from=2026-01&to=2026-03")
     client.get("/api/v1/query?metric=admissions&filter=pole:Médecine")
-    client.post("/api/v1/ask", json={"question": "Combien ?"}, headers=SAME_ORIGIN)
-    _ui_records_an_export(server, tmp_path / "state")
-    logout(client)
+    client.post("/api/v1/ask", json={"question": "Combien ?"})
+    _ui_records_an_export(server, tmp_path / "audited")
+    chef.logout()
     server.test_client().get("/api/v1/metrics", headers={"Authorization": f"Bearer {token}"})
     _cockpit("users", "disable", "dg", "--state", state)
 
-    events = AuditLog(tmp_path / "state").read()
+    events = AuditLog(tmp_path / "audited").read()
     kinds = {e.event for e in events}
     assert kinds >= {"user_added", "password_changed", "token_issued", "login_failed", "login",
                      "view", "query", "denied", "question", "export", "logout",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from auth_client import add_user, make_app, password_of
 from werkzeug.serving import make_server
 
 pytestmark = pytest.mark.browser
@@ -19,10 +18,8 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture
-def live_server(demo_warehouse, tmp_path):
-    state = tmp_path / "state"
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id="990000012")
-    app = make_app(demo_warehouse, state)
+def live_server(app):
+    """The app in this process behind a real socket, so a test can change it while it runs."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -45,11 +42,11 @@ def page(browser):
     context.close()
 
 
-def _log_in(page, url: str) -> None:
+def _log_in(page, url: str, password: str) -> None:
     page.goto(f"{url}/")
     assert "/login" in page.url
     page.get_by_label("Identifiant").fill("chef")
-    page.get_by_label("Mot de passe").fill(password_of("chef"))
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(f"{url}/")
 
@@ -58,8 +55,8 @@ def _log_in(page, url: str) -> None:
 DASH_PAGE = "/a-page-that-does-not-exist"
 
 
-def test_login_then_dashboard_without_csp_errors(live_server, page):
-    _log_in(page, live_server)
+def test_login_then_dashboard_without_csp_errors(live_server, page, password_of):
+    _log_in(page, live_server, password_of("chef"))
     page.goto(f"{live_server}{DASH_PAGE}")
     page.wait_for_selector("#react-entry-point ._dash-loading", state="detached", timeout=30_000)
     page.wait_for_load_state("networkidle")
@@ -68,7 +65,7 @@ def test_login_then_dashboard_without_csp_errors(live_server, page):
     assert page.problems == [], page.problems
 
 
-def test_the_check_sees_a_blocked_inline_script(live_server, page):
+def test_the_check_sees_a_blocked_inline_script(live_server, page, password_of):
     """Without Dash's script hashes the renderer bootstrap is blocked, and we notice."""
     app = live_servers[live_server]
     app.extensions["cockpit_dash"] = None
@@ -76,7 +73,7 @@ def test_the_check_sees_a_blocked_inline_script(live_server, page):
 
     real, get_app.APP = get_app.APP, None
     try:
-        _log_in(page, live_server)
+        _log_in(page, live_server, password_of("chef"))
         page.goto(f"{live_server}{DASH_PAGE}")
         page.wait_for_load_state("networkidle")
     finally:
@@ -84,11 +81,25 @@ def test_the_check_sees_a_blocked_inline_script(live_server, page):
     assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
 
 
-def test_logout_sends_back_to_the_login_page(live_server, page):
-    _log_in(page, live_server)
+def test_logout_sends_back_to_the_login_page(live_server, page, password_of):
+    _log_in(page, live_server, password_of("chef"))
     page.goto(f"{live_server}/logout")
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_url("**/login**")
     assert "déconnecté" in page.content()
     page.goto(f"{live_server}/")
     assert "/login" in page.url
+
+
+def test_a_session_ended_on_the_server_sends_an_open_live_page_to_the_login_page(
+    live_server, page, password_of
+):
+    _log_in(page, live_server, password_of("chef"))
+    page.goto(f"{live_server}{DASH_PAGE}")
+    page.wait_for_selector("#react-entry-point ._dash-loading", state="detached", timeout=30_000)
+    store = live_servers[live_server].extensions["cockpit_auth"].store
+    with store.connect() as con:  # as an idle timeout or a disabled account would
+        con.execute("DELETE FROM sessions")
+    page.locator("#react-entry-point a[href^='/activite'] >> visible=true").first.click()
+    page.wait_for_url("**/login?next=%2Factivite**", timeout=15_000)
+    assert page.get_by_label("Identifiant").is_visible()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from auth_client import fast_passwords, private_copy  # noqa: F401 (autouse fixture)
 from typer.testing import CliRunner
 
 from cockpit.auth.tokens import user_for_token
@@ -13,9 +12,9 @@ from cockpit.cli import app as cli
 
 
 @pytest.fixture
-def run(tmp_path, demo_warehouse):
+def run(tmp_path, warehouse_copy):
     _register()
-    db = str(private_copy(demo_warehouse, tmp_path))
+    db = str(warehouse_copy)
 
     def run(*args: str, stdin: str = "a-long-enough-password\n"):
         return CliRunner().invoke(

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-from auth_client import add_user, fast_passwords, logged_in, make_app  # noqa: F401 (autouse)
-
 from cockpit.auth import ensure_demo_users
 from cockpit.auth.users import UserStore
-
-
-@pytest.fixture
-def director(demo_warehouse, tmp_path):
-    add_user(tmp_path / "state", "directeur")
-    return logged_in(make_app(demo_warehouse, tmp_path / "state"), "directeur")
 
 
 def _csp(response) -> dict[str, list[str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from auth_client import fast_passwords, login, make_app  # noqa: F401 (autouse fixture)
 from typer.testing import CliRunner
 
 from cockpit.auth.passwords import hash_password, verify_password
@@ -23,7 +22,7 @@ def test_hashes_are_argon2id_with_a_salt():
     assert not verify_password(None, "same password!")
 
 
-def test_password_is_never_stored_or_logged_in_clear(demo_warehouse, tmp_path):
+def test_password_is_never_stored_or_logged_in_clear(make_app, auth_of, tmp_path):
     state = tmp_path / "state"
     secret = "Tres-Secret-Mot-De-Passe-42"
     _register()
@@ -35,12 +34,11 @@ def test_password_is_never_stored_or_logged_in_clear(demo_warehouse, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert secret not in result.output
-    server = make_app(demo_warehouse, state)
-    client = server.test_client()
-    assert login(client, "dg", password=secret).status_code == 302
-    assert login(server.test_client(), "dg", password=secret + "x").status_code == 401
+    server = make_app(state)
+    assert auth_of(server.test_client()).login("dg", password=secret).status_code == 302
+    assert auth_of(server.test_client()).login("dg", password=secret + "x").status_code == 401
     # A password typed in the name field must not end up in the log either.
-    login(server.test_client(), secret, password="whatever-else")
+    auth_of(server.test_client()).login(secret, password="whatever-else")
     changed = runner.invoke(
         app,
         ["users", "passwd", "dg", "--password-stdin", "--state", str(state)],

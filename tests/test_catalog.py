@@ -111,6 +111,7 @@ def test_a_formula_over_a_broken_metric_is_reported_too(tmp_path):
 def test_each_field_rule_names_the_field(tmp_path, change, field):
     directory = tmp_path / "queries"
     directory.mkdir()
+    shutil.copy(QUERIES / "dimensions.yaml", directory)
     definition = yaml.safe_load((QUERIES / "admissions.yaml").read_text(encoding="utf-8"))
     definition.update(change)
     (directory / "admissions.yaml").write_text(yaml.safe_dump(definition), "utf-8")

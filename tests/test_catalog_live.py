@@ -4,7 +4,6 @@ other metrics down, and the last good version of a broken metric keeps answering
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -19,9 +18,7 @@ YEAR = Period.parse("2024-01", "2024-12")
 
 
 @pytest.fixture
-def setup(tmp_path):
-    queries = tmp_path / "queries"
-    shutil.copytree(QUERIES, queries)
+def setup(tmp_path, queries):
     db = tmp_path / "w.duckdb"
     write_warehouse(db)
     engine = Engine(db, queries)
@@ -36,8 +33,8 @@ def _touch(path: Path, text: str) -> None:
         os.utime(path, ns=(time.time_ns(), before + 1_000_000))
 
 
-def _value(engine, metric):
-    return engine.run(QueryPlan.build(metric, YEAR), Perimeter()).value
+def _value(engine, metric, **filters):
+    return engine.run(QueryPlan.build(metric, YEAR, filters=filters), Perimeter()).value
 
 
 def test_an_added_file_is_picked_up_without_restart(setup):
@@ -77,3 +74,14 @@ def test_a_removed_file_removes_its_metric(setup):
     (queries / "births.yaml").unlink()
     with pytest.raises(UnknownMetric):
         engine.metric("births")
+
+
+def test_a_broken_registry_keeps_the_last_good_dimensions(setup):
+    engine, queries = setup
+    before = _value(engine, "admissions", site="Vallombre-Nord")
+    path = queries / "dimensions.yaml"
+    _touch(path, path.read_text(encoding="utf-8").replace("structure: site", "structure: floor"))
+    assert _value(engine, "admissions", site="Vallombre-Nord") == before
+    errors = [str(e) for e in engine.catalog.errors]
+    assert any("dimensions.yaml: dimensions.site.structure" in e for e in errors), errors
+    assert any("admissions.yaml" in e and "last good version" in e for e in errors), errors

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,6 @@ QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
 def invoke(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-@pytest.fixture
-def queries(tmp_path) -> Path:
-    copy = tmp_path / "queries"
-    shutil.copytree(QUERIES, copy)
-    return copy
 
 
 def test_new_writes_a_template_that_passes_check(queries):

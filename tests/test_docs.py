@@ -22,6 +22,26 @@ def test_every_metric_field_is_documented_for_analysts():
     assert not missing, f"document these fields in queries/README.md: {sorted(missing)}"
 
 
+def test_every_field_of_the_dimension_registry_is_documented_for_analysts():
+    from cockpit.catalog.dimensions import Dimension, QuestionWords
+
+    names = {field.alias or name for name, field in Dimension.model_fields.items()} - {"name"}
+    missing = names - _documented_fields()
+    text = (ROOT / "queries" / "README.md").read_text(encoding="utf-8")
+    questions_row = next(line for line in text.splitlines() if line.startswith("| `questions`"))
+    missing |= {f for f in QuestionWords.model_fields if f"`{f}`" not in questions_row}
+    assert not missing, f"document these registry fields in queries/README.md: {sorted(missing)}"
+
+
+def test_every_format_preset_is_documented_for_analysts():
+    from cockpit.formatting import PRESETS
+
+    text = (ROOT / "queries" / "README.md").read_text(encoding="utf-8")
+    format_row = next(line for line in text.splitlines() if line.startswith("| `format`"))
+    missing = [name for name in PRESETS if f"`{name}`" not in format_row]
+    assert not missing, f"document these format presets in queries/README.md: {missing}"
+
+
 def test_every_cli_command_is_in_the_readme():
     from typer.main import get_command
 

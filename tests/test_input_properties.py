@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import duckdb
 import pytest
-from auth_client import SAME_ORIGIN, add_user, logged_in, make_app
 from extract_samples import canonical_frames, write_csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -78,18 +77,6 @@ def test_filters_are_read_or_refused_with_a_clear_error(filters, by, pole):
         assert value == value.strip() and value and dimension.isidentifier()
 
 
-@pytest.fixture(scope="module")
-def state(tmp_path_factory):
-    state = tmp_path_factory.mktemp("properties") / "state"
-    add_user(state, "directeur")
-    return state
-
-
-@pytest.fixture(scope="module")
-def director(demo_warehouse, state):
-    return logged_in(make_app(demo_warehouse, state), "directeur")
-
-
 @settings(SHARED, max_examples=60)
 @given(ANY_TEXT)
 def test_any_metric_id_gets_an_answer_or_a_clear_error(director, metric):
@@ -104,14 +91,14 @@ def test_any_metric_id_gets_an_answer_or_a_clear_error(director, metric):
 
 @settings(SHARED, max_examples=40)
 @given(ANY_TEXT.filter(lambda q: q.strip()))
-def test_any_question_is_answered_or_refused_and_audited(director, state, question):
+def test_any_question_is_answered_or_refused_and_audited(director, shared_state, question):
     body = json.dumps({"question": question, "today": "2026-11-15"})  # \ud800 stays an escape
-    headers = {**SAME_ORIGIN, "Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json"}
     response = director.post("/api/v1/ask", data=body, headers=headers)
     assert response.status_code in (200, 400), response.get_data(as_text=True)[:300]
     if response.status_code == 200:
         assert response.json["status"] in ("answered", "clarify", "refused")
-        assert AuditLog(state).read(event="question", limit=1)[0].details["status"]
+        assert AuditLog(shared_state).read(event="question", limit=1)[0].details["status"]
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,19 @@ from __future__ import annotations
 import pytest
 from nl_helpers import answer, plan_of
 
+from cockpit import config
+from cockpit.catalog import load_catalog
 from cockpit.engine import Rank
+from cockpit.nl.dimension_words import dimension_words
 from cockpit.nl.normalize import normalize
 from cockpit.nl.outcomes import Clarification, Planned
 from cockpit.nl.ranking import read_ranking, to_rank
 
+NOUNS = dimension_words(load_catalog(config.queries_dir(None)).dimensions).nouns
+
 
 def ranking_of(question: str):
-    found, _rest = read_ranking(normalize(question), question)
+    found, _rest = read_ranking(normalize(question), question, NOUNS)
     return found
 
 

@@ -8,36 +8,12 @@ import json
 import logging
 
 import pytest
-from auth_client import SAME_ORIGIN, VALLOMBRE, add_user, fast_passwords, logged_in, make_app  # noqa: F401
 from dash_replay import export_csv, navigate
 
 from cockpit.auth.audit_log import AuditLog
 
-JSON = {**SAME_ORIGIN, "Content-Type": "application/json"}
+JSON = {"Content-Type": "application/json"}
 ASK = "/api/v1/ask"
-
-
-@pytest.fixture(scope="module")
-def state(tmp_path_factory):
-    state = tmp_path_factory.mktemp("odd") / "state"
-    add_user(state, "directeur")
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return state
-
-
-@pytest.fixture(scope="module")
-def app(demo_warehouse, state):
-    return make_app(demo_warehouse, state)
-
-
-@pytest.fixture(scope="module")
-def director(app):
-    return logged_in(app, "directeur")
-
-
-@pytest.fixture(scope="module")
-def chef(app):
-    return logged_in(app, "chef")
 
 
 @pytest.mark.parametrize("body", [b"[1, 2]", b'"question"', b"42", b"null", b"", b"{not json",
@@ -50,16 +26,16 @@ def test_an_ask_body_that_is_not_a_json_object_is_a_400(director, body):
 
 
 def test_a_question_over_the_limit_is_refused_with_the_limit(director):
-    response = director.post(ASK, json={"question": "é" * 501}, headers=SAME_ORIGIN)
+    response = director.post(ASK, json={"question": "é" * 501})
     assert response.status_code == 400 and "500" in response.json["message"]
     assert "éé" not in response.json["message"]
 
 
-def test_a_lone_surrogate_in_a_question_is_answered_and_audited(director, state):
+def test_a_lone_surrogate_in_a_question_is_answered_and_audited(director, shared_state):
     raw = b'{"question": "Combien d\'entr\\u00e9es en mars 2026 \\ud800 ?", "today": "2026-11-15"}'
     response = director.post(ASK, data=raw, headers=JSON)
     assert response.status_code == 200 and response.json["status"] == "answered"
-    questions = AuditLog(state).read(event="question")
+    questions = AuditLog(shared_state).read(event="question")
     [event] = [e for e in questions if "\ufffd" in e.details["question"]]
     assert event.details["status"] == "answered"
 
@@ -78,11 +54,11 @@ def test_year_0001_through_dash_navigation_is_not_a_500(director):
         navigate(director, page, "?m=0001-01&p=r12")
 
 
-def test_a_forged_export_outside_the_perimeter_is_a_403_logged_as_denied(chef, state):
+def test_a_forged_export_outside_the_perimeter_is_a_403_logged_as_denied(chef, shared_state):
     response = export_csv(chef, "/indicateur/admissions", "?pole=M%C3%A9decine")
     assert response.status_code == 403
     assert "outside your perimeter" in response.get_data(as_text=True)
-    [denied] = AuditLog(state).read(event="denied", username="chef")[-1:]
+    [denied] = AuditLog(shared_state).read(event="denied", username="chef")[-1:]
     assert denied.details["path"] == "/export/csv/indicateur/admissions"
 
 
@@ -93,8 +69,8 @@ def test_an_unknown_dash_bundle_is_a_404_without_a_traceback(director, caplog):
     assert not [r for r in caplog.records if r.exc_info]
 
 
-def test_a_body_over_the_limit_is_a_413_that_says_the_limit(app, director):
-    limit = app.config["MAX_CONTENT_LENGTH"]
+def test_a_body_over_the_limit_is_a_413_that_says_the_limit(shared_app, director):
+    limit = shared_app.config["MAX_CONTENT_LENGTH"]
     response = director.post(ASK, data=b"{" + b" " * limit + b"}", headers=JSON)
     assert response.status_code == 413 and str(limit) in response.json["message"]
 
@@ -109,9 +85,9 @@ def test_a_service_of_another_pole_answers_like_an_unknown_one(chef):
     assert "Chirurgie orthopédique" in unknown.json["message"]
 
 
-def test_a_huge_query_string_neither_grows_the_audit_log_nor_is_echoed(director, state):
+def test_a_huge_query_string_neither_grows_the_audit_log_nor_is_echoed(director, shared_state):
     def size() -> int:
-        return sum(f.stat().st_size for f in state.glob("audit.sqlite3*"))
+        return sum(f.stat().st_size for f in shared_state.glob("audit.sqlite3*"))
 
     before = size()
     for _ in range(20):

@@ -15,9 +15,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from auth_client import SAME_ORIGIN, VALLOMBRE, add_user, logged_in, make_app
 from dash_replay import replay
 
+from cockpit.auth.demo_users import VALLOMBRE
 from cockpit.auth.users import UserStore
 from cockpit.engine import Perimeter, QueryPlan
 from cockpit.periods import Period, month_of, year_to_date
@@ -73,8 +73,9 @@ MATRIX = {
 
 
 @pytest.fixture(scope="module")
-def server(demo_warehouse, tmp_path_factory):
-    state = tmp_path_factory.mktemp("permissions") / "state"
+def server(shared_app, shared_state, add_user):
+    """The shared app with one user per caller of the matrix."""
+    state = shared_state
     for name, role in (
         ("director", "director"),
         ("controller", "controller"),
@@ -85,22 +86,21 @@ def server(demo_warehouse, tmp_path_factory):
     for name, perimeter in PERIMETERS.items():
         add_user(state, name, "pole_manager", pole=perimeter.pole,
                  establishment_id=perimeter.establishment_id)  # fmt: skip
-    return make_app(demo_warehouse, state)
+    return shared_app
 
 
 @pytest.fixture(scope="module")
-def clients(server):
+def clients(server, log_in, client_of):
     """One browser per caller; the disabled user logged in before being disabled."""
-    clients = {c: logged_in(server, c) for c in CALLERS if c != "anonymous"}
-    clients["anonymous"] = server.test_client()
+    clients = {c: log_in(server, c) for c in CALLERS if c != "anonymous"}
+    clients["anonymous"] = client_of(server)
     UserStore(server.extensions["cockpit_auth"].state_dir).set_active("disabled", False)
     return clients
 
 
 def _request(client, method, path):
     if method == "POST":
-        return client.post(path, json={"question": "Combien d'admissions ?"},
-                           headers=SAME_ORIGIN)  # fmt: skip
+        return client.post(path, json={"question": "Combien d'admissions ?"})
     return client.get(path)
 
 
@@ -134,7 +134,7 @@ def test_dashboard_callbacks(clients, caller):
         response = clients[caller].post(
             "/_dash-update-component",
             data=json.dumps(body),
-            headers={**SAME_ORIGIN, "Content-Type": "application/json"},
+            headers={"Content-Type": "application/json"},
         )
         if caller in ("anonymous", "disabled"):
             assert response.status_code == 401 and response.is_json
@@ -154,6 +154,7 @@ def test_cross_site_callback_post_is_refused(clients):
         "/_dash-update-component",
         data=json.dumps(body),
         headers={"Content-Type": "application/json"},
+        environ_overrides={"HTTP_ORIGIN": ""},  # this client's pages send their origin
     )
     assert no_origin.status_code == 403
 
@@ -237,9 +238,8 @@ def _everything_seen(client) -> str:
     for question in ("x", "Combien d'entrées en octobre 2026 ?", "Entrées par pôle en 2025",
                      "Admissions in the Médecine pole last month"):  # fmt: skip
         responses.append(client.post("/api/v1/ask", json={"question": question,
-                                                          "today": "2026-11-15"},
-                                     headers=SAME_ORIGIN))  # fmt: skip
-        screen = {**SAME_ORIGIN, "Accept": "application/json"}  # the Question screen's script
+                                                          "today": "2026-11-15"}))  # fmt: skip
+        screen = {"Accept": "application/json"}  # the Question screen's script
         responses.append(client.post("/question", data={"question": question}, headers=screen))
     for page in PAGES:
         responses += [r for _, r in replay(client, page)]

@@ -10,7 +10,6 @@ import re
 
 import pytest
 import requests
-from auth_client import make_app
 from typer.testing import CliRunner
 
 from cockpit.auth.audit_log import AuditLog
@@ -83,8 +82,8 @@ def test_throttling_and_the_audit_log_see_the_real_client(behind_proxy):
     assert {e.address for e in AuditLog(state).read(event="login_locked")} == {CLIENT}
 
 
-def test_forwarded_headers_from_an_untrusted_peer_count_for_nothing(demo_warehouse, tmp_path):
-    app = make_app(demo_warehouse, tmp_path / "state", COCKPIT_TRUSTED_PROXIES="10.0.0.0/8")
+def test_forwarded_headers_from_an_untrusted_peer_count_for_nothing(make_app):
+    app = make_app(COCKPIT_TRUSTED_PROXIES="10.0.0.0/8")
 
     def login_page_from(peer: str):
         return app.test_client().get(
@@ -97,9 +96,9 @@ def test_forwarded_headers_from_an_untrusted_peer_count_for_nothing(demo_warehou
     assert "Secure" in login_page_from("10.1.2.3").headers["Set-Cookie"]
 
 
-def test_a_bad_trusted_proxies_setting_stops_the_server_with_its_name(demo_warehouse, tmp_path):
+def test_a_bad_trusted_proxies_setting_stops_the_server_with_its_name(make_app):
     with pytest.raises(ValueError, match="COCKPIT_TRUSTED_PROXIES: 'proxy.local'"):
-        make_app(demo_warehouse, tmp_path / "state", COCKPIT_TRUSTED_PROXIES="proxy.local")
+        make_app(COCKPIT_TRUSTED_PROXIES="proxy.local")
 
 
 def test_cockpit_serve_refuses_a_bad_trusted_proxies_setting_before_listening(

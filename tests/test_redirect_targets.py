@@ -7,14 +7,6 @@ import re
 import unicodedata
 
 import pytest
-from auth_client import (  # noqa: F401 (fast_passwords is an autouse fixture)
-    add_user,
-    fast_passwords,
-    logged_in,
-    login,
-    logout,
-    make_app,
-)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,19 +64,10 @@ def test_any_target_stays_on_the_site(target):
     assert result == "/" or result == safe_next(result)
 
 
-@pytest.fixture
-def app(demo_warehouse, tmp_path):
-    state = tmp_path / "state"
-    add_user(state, "directeur")
-    return make_app(demo_warehouse, state)
-
-
 @pytest.mark.parametrize("target", HOSTILE[:10])
-def test_login_never_redirects_off_site(app, target):
-    client = app.test_client()
-    response = login(client, "directeur", next_path=target)
+def test_login_never_redirects_off_site(auth, target):
+    response = auth.login("directeur", next_path=target)
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    logout(client)
 
 
 @pytest.mark.parametrize("target", HOSTILE[:10])
@@ -98,8 +81,8 @@ def test_a_control_character_in_next_is_not_a_500(app):
     assert response.status_code == 302 and "Set-Cookie: x" not in str(response.headers)
 
 
-def test_the_offline_banner_reload_link_never_points_off_site(app):
-    client = logged_in(app, "directeur")
+def test_the_offline_banner_reload_link_never_points_off_site(client, auth):
+    auth.login()
     page = client.get("/\\evil.example/x").get_data(as_text=True)
     banner = re.search(r'class="offline-banner".*?</div>', page, re.S).group(0)
     assert re.findall(r'href="([^"]*)"', banner) == ["/"]

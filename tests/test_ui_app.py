@@ -9,30 +9,21 @@ import json
 import re
 
 import pytest
-from auth_client import SAME_ORIGIN, add_user, fast_passwords, logged_in, make_app  # noqa: F401
 from dash_replay import export_csv, navigate
 
-from cockpit.ui.figures import HOME_METRICS
-
-JSON = {**SAME_ORIGIN, "Content-Type": "application/json"}
-
-
-@pytest.fixture(scope="module")
-def app(demo_warehouse, tmp_path_factory):
-    state = tmp_path_factory.mktemp("ui-state")
-    add_user(state, "dg")
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id="990000012")
-    return make_app(demo_warehouse, state)
+from cockpit.ui.figures import home_metric_ids
 
 
 @pytest.fixture
-def director(app):
-    return logged_in(app, "dg")
+def director(shared_app, log_in):
+    """A new login for each test: one of them switches the language."""
+    return log_in(shared_app, "directeur")
 
 
-def test_home_is_server_rendered_html_without_the_dash_runtime(director):
+def test_home_is_server_rendered_html_without_the_dash_runtime(shared_app, director):
     page = director.get("/").get_data(as_text=True)
-    assert page.count('class="card card-') == len(HOME_METRICS)
+    placed = home_metric_ids(shared_app.extensions["cockpit_engine"])
+    assert page.count('class="card card-') == len(placed) == 12
     assert "Aujourd&#x27;hui" in page or "Aujourd'hui" in page
     assert "_dash-component-suites" not in page and "_dash-config" not in page
     assert "/assets/cockpit.js" in page and "/assets/cockpit.css" in page
@@ -102,8 +93,7 @@ def test_a_bad_export_address_says_what_is_wrong(director):
     assert no_table.status_code == 404 and b"no table to export at /nowhere" in no_table.data
 
 
-def test_a_pole_manager_sees_only_their_pole(app):
-    chef = logged_in(app, "chef")
+def test_a_pole_manager_sees_only_their_pole(chef):
     home = chef.get("/").get_data(as_text=True)
     assert "CH de Rochebrune" not in home and "GHT (tous)" not in home
     assert 'data-metric="days_of_cash"' not in home  # cash is not known per pole
@@ -121,8 +111,8 @@ def test_the_language_switch_sets_a_cookie_and_everything_follows(director):
     assert director.get("/lang/fr?next=//evil.example").headers["Location"].endswith("/")
 
 
-def test_installable_manifest_icons_and_service_worker(app):
-    client = app.test_client()
+def test_installable_manifest_icons_and_service_worker(shared_app):
+    client = shared_app.test_client()
     worker = client.get("/sw.js")
     assert worker.status_code == 200 and worker.headers["Service-Worker-Allowed"] == "/"
     assert "javascript" in worker.headers["Content-Type"]
@@ -147,14 +137,14 @@ def test_static_files_are_kept_a_year_and_pages_are_compressed(director):
     assert "max-age=31536000" in director.get(bundle.group(1)).headers["Cache-Control"]
 
 
-def test_views_and_exports_are_audited(app, director):
+def test_views_and_exports_are_audited(shared_app, director):
     from cockpit.auth.state import auth_state
 
     director.get("/?e=990000012")
     navigate(director, "/rh", "?p=r12")
     export_csv(director, "/finances", "?sort=metric&dir=asc")
-    with app.app_context():
-        events = auth_state().audit_log.read(username="dg")
+    with shared_app.app_context():
+        events = auth_state().audit_log.read(username="directeur")
     views = [(e.details["page"], e.details["via"]) for e in events if e.event == "view"]
     assert ("/?e=990000012", "page") in views and ("/rh?p=r12", "navigation") in views
     exports = [e.details for e in events if e.event == "export"]
@@ -180,3 +170,20 @@ def test_sorting_by_status_puts_alerts_first(director):
     assert statuses and [rank[s] for s in statuses] == sorted(
         (rank[s] for s in statuses), reverse=True
     )
+
+
+def test_a_detail_page_splits_by_any_dimension_of_the_metric_file(director):
+    page = director.get("/indicateur/absenteeism_rate").get_data(as_text=True)
+    picker = page[page.index('class="segments splits"') :]
+    picker = picker[: picker.index("</div>")]
+    for label in ("Site", "Service", "Catégorie", "Personnel"):
+        assert f">{label}</a>" in picker
+    assert ">Par pôle<" in page and "by=pole" not in picker  # the default split
+    by_category = director.get("/indicateur/absenteeism_rate?by=staff_category").get_data(
+        as_text=True
+    )
+    assert ">Par catégorie<" in by_category and "infirmier" in by_category
+    export = export_csv(director, "/indicateur/absenteeism_rate", "?by=staff_category")
+    assert "Catégorie;" in export.get_data().decode("utf-8-sig")
+    unknown = director.get("/indicateur/absenteeism_rate?by=colour").get_data(as_text=True)
+    assert ">Par pôle<" in unknown

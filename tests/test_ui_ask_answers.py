@@ -122,7 +122,8 @@ def test_how_it_was_computed_names_the_perimeter_filters_and_the_sql(engine):
     )
     where = perimeter_text(engine, CHEF, "fr")
     assert where == "CH de Vallombre · Pôle Chirurgie"
-    html = to_html(how_it_was_computed(answer, engine.metric("admissions"), "fr", where, None))
+    metric, dimensions = engine.metric("admissions"), engine.catalog.dimensions
+    html = to_html(how_it_was_computed(answer, metric, "fr", where, None, dimensions))
     assert "Service : Urologie" in html and where in html
     assert "f.pole = 'Chirurgie'" in html
     assert answer["sql"].split("\n")[0] in html
@@ -139,6 +140,7 @@ def card_html(engine, answer) -> str:
         scope="",
         period_text="Janv. – oct. 2026",
         how=html.Details(),
+        dimensions=engine.catalog.dimensions,
     )
     return to_html(card)
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from auth_client import add_user, fast_passwords, logged_in, make_app  # noqa: F401
 
 from cockpit.config import PROJECT_ROOT
 from cockpit.demo import write_demo
@@ -31,7 +30,14 @@ def _drop_last_month(path: Path) -> None:
         writer.writerows(r for r in body if r[column] != last)
 
 
-def _client(tmp_path: Path, behind: str | None):
+@pytest.fixture
+def client_behind(tmp_path, make_app, log_in):
+    """`client_behind(extract)`: the director on a freshly ingested demo whose `extract`
+    (None: none) lacks its last month."""
+    return lambda behind: log_in(make_app(db=_ingested(tmp_path, behind)), "directeur")
+
+
+def _ingested(tmp_path: Path, behind: str | None) -> Path:
     extracts = tmp_path / "extracts"
     write_demo(extracts)
     if behind:
@@ -40,13 +46,12 @@ def _client(tmp_path: Path, behind: str | None):
     files = [str(p) for p in sorted(extracts.glob("*.csv"))]
     subprocess.run([sys.executable, "-m", "cockpit", "ingest", "--db", str(db), *files],
                    check=True, capture_output=True, cwd=PROJECT_ROOT)  # fmt: skip
-    add_user(tmp_path / "state", "dg")
-    return logged_in(make_app(db, tmp_path / "state"), "dg")
+    return db
 
 
 @pytest.mark.slow
-def test_an_extract_behind_the_others_is_flagged_on_every_page(tmp_path):
-    client = _client(tmp_path, behind="hr")
+def test_an_extract_behind_the_others_is_flagged_on_every_page(client_behind):
+    client = client_behind("hr")
     for path in PAGES:
         page = client.get(path).get_data(as_text=True)
         assert "Données à fin septembre 2026, chargées le " in page, path
@@ -54,8 +59,8 @@ def test_an_extract_behind_the_others_is_flagged_on_every_page(tmp_path):
 
 
 @pytest.mark.slow
-def test_every_page_says_how_fresh_the_data_is(tmp_path):
-    client = _client(tmp_path, behind=None)
+def test_every_page_says_how_fresh_the_data_is(client_behind):
+    client = client_behind(None)
     for path in PAGES:
         page = client.get(path).get_data(as_text=True)
         assert "Données à fin octobre 2026, chargées le " in page, path

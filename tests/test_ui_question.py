@@ -8,14 +8,6 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from auth_client import (
-    SAME_ORIGIN,
-    VALLOMBRE,
-    add_user,
-    fast_passwords,  # noqa: F401 (an autouse fixture: cheap argon2 in tests)
-    logged_in,
-    make_app,
-)
 
 from cockpit.auth.audit_log import AuditLog
 from cockpit.engine import Perimeter, QueryPlan
@@ -24,15 +16,6 @@ from cockpit.periods import Period
 
 JSON = {"Accept": "application/json"}
 OCCUPANCY = "Quel est le taux d'occupation du pôle Chirurgie en mars 2026 ?"
-
-
-@pytest.fixture
-def app(demo_warehouse, tmp_path):
-    """The demo with a director (dg) and the head of the Surgery pole (chef)."""
-    state = tmp_path / "state"
-    add_user(state, "dg")
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return make_app(demo_warehouse, state)
 
 
 @pytest.fixture
@@ -52,7 +35,7 @@ def _march() -> Period:
 def ask(client, **form):
     """POST a form of the screen as its page script does (JSON back)."""
     fields = {k: v if isinstance(v, str) else json.dumps(v) for k, v in form.items() if v}
-    return client.post("/question", data=fields, headers={**SAME_ORIGIN, **JSON})
+    return client.post("/question", data=fields, headers=JSON)
 
 
 def screen(response) -> dict:
@@ -98,14 +81,14 @@ def post_form(client, fields: dict[str, str]):
     return ask(client, **{k: v for k, v in fields.items() if k != "button"})
 
 
-def test_an_anonymous_post_is_refused_and_nothing_is_audited(app, log):
-    response = ask(app.test_client(), question=OCCUPANCY)
+def test_an_anonymous_post_is_refused_and_nothing_is_audited(client, log):
+    response = ask(client, question=OCCUPANCY)
     assert response.status_code == 401
     assert log.read(event="question") == []
 
 
-def test_the_page_is_a_form_without_the_dash_runtime(app):
-    page = logged_in(app, "dg").get("/question").get_data(as_text=True)
+def test_the_page_is_a_form_without_the_dash_runtime(app, log_in):
+    page = log_in(app, "directeur").get("/question").get_data(as_text=True)
     assert '<form action="/question" class="ask-form" method="post" data-ask' in page
     assert 'name="question"' in page and 'list="ask-metrics"' in page
     assert '<datalist id="ask-metrics"><option value=' in page
@@ -113,8 +96,8 @@ def test_the_page_is_a_form_without_the_dash_runtime(app):
     assert "_dash-component-suites" not in page and "/assets/cockpit.js" in page
 
 
-def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, log):
-    result = screen(ask(logged_in(app, "dg"), question=OCCUPANCY))
+def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, log, log_in):
+    result = screen(ask(log_in(app, "directeur"), question=OCCUPANCY))
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Chirurgie"})
     expected = engine.run(plan, Perimeter.everything())
     card = visible(result["card"])
@@ -123,13 +106,13 @@ def test_a_typed_question_gets_the_engines_figure_and_is_audited(app, engine, lo
     assert json.loads(result["context"]) == plan.as_json() and result["question"] == ""
     assert result["followup"] == "Taux d'occupation des lits · Chirurgie · Mars 2026"
     [event] = log.read(event="question")
-    assert (event.username, event.details["question"]) == ("dg", OCCUPANCY)
+    assert (event.username, event.details["question"]) == ("directeur", OCCUPANCY)
     assert event.details["status"] == "answered" and event.details["source"] == "app"
     assert event.details["context"] is None
 
 
-def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engine, log):
-    client = logged_in(app, "dg")
+def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engine, log, log_in):
+    client = log_in(app, "directeur")
     first = screen(ask(client, question=OCCUPANCY))
     second = screen(ask(client, question="et pour la Médecine ?", context=first["context"]))
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Médecine"})
@@ -140,15 +123,15 @@ def test_a_follow_up_keeps_the_previous_plan_and_changes_what_it_says(app, engin
     assert event.details["context"] == json.loads(first["context"])
 
 
-def test_a_whole_question_asked_during_a_follow_up_is_recorded_without_context(app, log):
-    client = logged_in(app, "dg")
+def test_a_whole_question_asked_during_a_follow_up_is_recorded_without_context(app, log, log_in):
+    client = log_in(app, "directeur")
     first = screen(ask(client, question=OCCUPANCY))
     screen(ask(client, question="Combien d'entrées en mars 2026 ?", context=first["context"]))
     assert log.read(event="question")[-1].details["context"] is None
 
 
-def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, log):
-    client = logged_in(app, "dg")
+def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, log, log_in):
+    client = log_in(app, "directeur")
     asked = screen(ask(client, question="Quel est le taux en mars 2026 ?"))
     assert "Précisez votre question" in asked["card"] and asked["context"] == ""
     assert asked["question"] == "Quel est le taux en mars 2026 ?"
@@ -163,8 +146,8 @@ def test_a_clarification_offers_choices_and_a_tap_runs_its_plan(app, engine, log
     assert event.details["choice"] == "bed_occupancy_rate"
 
 
-def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engine, log):
-    chef = logged_in(app, "chef")
+def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engine, log, log_in):
+    chef = log_in(app, "chef")
     result = screen(ask(chef, question="Combien d'entrées au pôle Médecine en mars 2026 ?"))
     card = visible(result["card"])
     assert "Hors de votre périmètre" in card and "CH de Vallombre · Pôle Chirurgie" in card
@@ -186,19 +169,19 @@ def test_a_pole_manager_asking_about_another_pole_is_refused_on_screen(app, engi
         {"choice": {"metric": "admissions"}, "asked": "Entrées ?"},
     ],
 )
-def test_a_broken_context_or_choice_gets_a_clear_notice_not_a_server_error(app, log, form):
-    result = screen(ask(logged_in(app, "dg"), **form))
+def test_a_broken_context_or_choice_gets_a_clear_notice_not_a_server_error(app, log, form, log_in):
+    result = screen(ask(log_in(app, "directeur"), **form))
     assert "n'est plus valable" in result["card"] and result["context"] == ""
     assert log.read(event="question") == []
 
 
-def test_an_empty_question_changes_nothing(app, log):
-    result = screen(ask(logged_in(app, "dg"), question="   "))
+def test_an_empty_question_changes_nothing(app, log, log_in):
+    result = screen(ask(log_in(app, "directeur"), question="   "))
     assert result["card"] == "" and log.read(event="question") == []
 
 
-def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app, log):
-    dg, chef = logged_in(app, "dg"), logged_in(app, "chef")
+def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app, log, log_in):
+    dg, chef = log_in(app, "directeur"), log_in(app, "chef")
     again = "  quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?"
     for question in (
         OCCUPANCY,
@@ -212,15 +195,15 @@ def test_last_questions_are_per_user_newest_first_once_each_without_refusals(app
         "quel est le TAUX d'occupation du pôle Chirurgie en mars 2026 ?",
         "Combien d'entrées en mars 2026 ?",
     ]
-    assert log.recent_questions("dg") == [(q, None) for q in newest]
+    assert log.recent_questions("directeur") == [(q, None) for q in newest]
     assert [f["question"] for f in Forms(last["history"]).found] == newest
     assert log.recent_questions("chef") == []
     page = dg.get("/question").get_data(as_text=True)
     assert page.index("quel est le TAUX") < page.index("Combien d'entrées en mars 2026 ?")
 
 
-def test_a_tapped_last_question_is_asked_again_with_its_context(app):
-    client = logged_in(app, "dg")
+def test_a_tapped_last_question_is_asked_again_with_its_context(app, log_in):
+    client = log_in(app, "directeur")
     first = screen(ask(client, question=OCCUPANCY))
     follow = screen(ask(client, question="et pour la Médecine ?", context=first["context"]))
     entry = next(f for f in Forms(follow["history"]).found if f["question"].startswith("et pour"))
@@ -230,9 +213,9 @@ def test_a_tapped_last_question_is_asked_again_with_its_context(app):
     assert json.loads(again["context"]) == json.loads(follow["context"])
 
 
-def test_without_the_page_script_a_post_gets_the_page_with_the_answer(app, engine):
-    client = logged_in(app, "dg")
-    response = client.post("/question", data={"question": OCCUPANCY}, headers=SAME_ORIGIN)
+def test_without_the_page_script_a_post_gets_the_page_with_the_answer(app, engine, log_in):
+    client = log_in(app, "directeur")
+    response = client.post("/question", data={"question": OCCUPANCY})
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "_dash-component-suites" not in page
     plan = QueryPlan.build("bed_occupancy_rate", _march(), filters={"pole": "Chirurgie"})

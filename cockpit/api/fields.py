@@ -10,11 +10,11 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 
 from cockpit.auth import storable_text
-from cockpit.catalog.model import DIMENSIONS
 
 MONTH_PATTERN = r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])$"
 METRIC_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
-FILTER_PATTERN = r"^[a-z][a-z_]{0,31}[:=].+$"
+DIMENSION_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
+FILTER_PATTERN = r"^[a-z][a-z0-9_]{0,31}[:=].+$"
 MAX_QUESTION_CHARS = 500
 MAX_VALUE_CHARS = 100
 
@@ -22,6 +22,7 @@ MAX_VALUE_CHARS = 100
 PATTERN_HINTS = {
     MONTH_PATTERN: "a month YYYY-MM between 1900-01 and 2999-12",
     METRIC_PATTERN: "a metric id: lowercase letters, digits and _, at most 64 characters",
+    DIMENSION_PATTERN: "a dimension name: lowercase letters, digits and _, at most 32 characters",
     FILTER_PATTERN: "DIM:VALUE, e.g. pole:Chirurgie",
 }
 
@@ -35,7 +36,15 @@ MetricId = Annotated[
     StringConstraints(pattern=METRIC_PATTERN),
     Field(examples=["admissions", "bed_occupancy_rate"], description="A metric id of the catalog"),
 ]
-Dimension = Annotated[Literal[DIMENSIONS], Field(description="A dimension of the catalog")]
+# Checked against the registry (queries/dimensions.yaml) by the engine, which follows its edits.
+Dimension = Annotated[
+    str,
+    StringConstraints(pattern=DIMENSION_PATTERN),
+    Field(
+        examples=["pole", "service"],
+        description="A dimension of the registry; /api/v1/metrics lists each metric's",
+    ),
+]
 FilterText = Annotated[
     str,
     StringConstraints(pattern=FILTER_PATTERN, max_length=MAX_VALUE_CHARS + 33),

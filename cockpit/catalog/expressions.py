@@ -7,6 +7,7 @@ and a fragment must be one expression (no statements, no subqueries).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 import sqlglot
@@ -42,11 +43,14 @@ def parse_fragment(sql: str) -> exp.Expression:
     return tree
 
 
+def _unknown_columns(sql: str, known: Collection[str]) -> list[str]:
+    tree = parse_fragment(sql)
+    return sorted({c.name for c in tree.find_all(exp.Column) if c.name not in known})
+
+
 def check_columns(sql: str, table: str) -> None:
     """Raise ExpressionError naming the unknown column(s) of `table` in `sql`."""
-    tree = parse_fragment(sql)
-    known = table_columns(table)
-    unknown = sorted({c.name for c in tree.find_all(exp.Column) if c.name not in known})
+    unknown = _unknown_columns(sql, table_columns(table))
     if unknown:
         raise ExpressionError(
             f"unknown column(s) {', '.join(unknown)} in table {table} "
@@ -55,8 +59,7 @@ def check_columns(sql: str, table: str) -> None:
 
 
 def check_formula(sql: str, inputs: set[str]) -> None:
-    tree = parse_fragment(sql)
-    unknown = sorted({c.name for c in tree.find_all(exp.Column) if c.name not in inputs})
+    unknown = _unknown_columns(sql, inputs)
     if unknown:
         raise ExpressionError(
             f"formula uses {', '.join(unknown)}, which are not among its inputs "

@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from cockpit.catalog.loader import Catalog, DefinitionError, load_catalog
+from cockpit.catalog.errors import DefinitionError
+from cockpit.catalog.loader import Catalog, load_catalog
 
 log = logging.getLogger("cockpit.catalog")
 
@@ -28,8 +29,10 @@ def _signature(directory: Path) -> tuple:
 
 
 def merge_last_good(fresh: Catalog, previous: Catalog) -> Catalog:
-    """`fresh`, plus the previous version of each metric whose file is now broken."""
+    """`fresh`, plus the previous version of each dimension and metric whose file is now
+    broken (a metric's last good version may need its dimension's)."""
     broken = {e.path for e in fresh.errors}
+    fresh.dimensions = previous.dimensions.merged_into(fresh.dimensions, broken)
     for metric_id, path in previous.sources.items():
         if metric_id in fresh.metrics or path not in broken or not path.exists():
             continue

@@ -8,21 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from cockpit.catalog.dimensions import REGISTRY_FILE, DimensionRegistry, load_dimensions
+from cockpit.catalog.errors import DefinitionError
 from cockpit.catalog.expressions import ExpressionError, check_columns, check_formula
-from cockpit.catalog.model import DIMENSIONS, Metric
-
-
-@dataclass(frozen=True)
-class DefinitionError:
-    path: Path
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
+from cockpit.catalog.model import Metric
+from cockpit.catalog.yaml_file import read_mapping, validation_errors
+from cockpit.contracts import CONTRACTS
 
 
 @dataclass
@@ -30,6 +23,7 @@ class Catalog:
     metrics: dict[str, Metric] = field(default_factory=dict)
     errors: list[DefinitionError] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
+    dimensions: DimensionRegistry = field(default_factory=DimensionRegistry)
 
     def get(self, metric_id: str) -> Metric:
         try:
@@ -44,31 +38,7 @@ class Catalog:
         return list(self.get(metric_id).dimensions)
 
 
-# libyaml's safe loader when PyYAML was built with it: 5× faster, so the CLI starts sooner.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _pydantic_errors(path: Path, error: ValidationError) -> list[DefinitionError]:
-    found = []
-    for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"]) or "(file)"
-        found.append(DefinitionError(path, where, item["msg"]))
-    return found
-
-
-def _parse_file(path: Path) -> tuple[Metric | None, list[DefinitionError]]:
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # nosec B506 # a safe loader (libyaml's or PyYAML's)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return None, [DefinitionError(path, "(yaml)", str(exc).replace("\n", " "))]
-    if not isinstance(raw, dict):
-        return None, [DefinitionError(path, "(file)", "must be a YAML mapping of fields")]
-    try:
-        metric = Metric.model_validate(raw)
-    except ValidationError as exc:
-        return None, _pydantic_errors(path, exc)
-    if metric.id != path.stem:
-        return None, [DefinitionError(path, "id", f"{metric.id!r} must match the file name")]
+def _sql_errors(path: Path, metric: Metric) -> list[DefinitionError]:
     errors = []
     if metric.table:
         for name in ("expr", "numerator", "denominator", "filter", "budget_expr"):
@@ -79,15 +49,53 @@ def _parse_file(path: Path) -> tuple[Metric | None, list[DefinitionError]]:
                 except ExpressionError as exc:
                     errors.append(DefinitionError(path, name, str(exc)))
     if metric.formula and metric.inputs:
-        try:
-            check_formula(metric.formula, set(metric.inputs))
-        except ExpressionError as exc:
-            errors.append(DefinitionError(path, "formula", str(exc)))
-        if metric.undefined_when:
-            try:
-                check_formula(metric.undefined_when, set(metric.inputs))
-            except ExpressionError as exc:
-                errors.append(DefinitionError(path, "undefined_when", str(exc)))
+        for name in ("formula", "undefined_when"):
+            sql = getattr(metric, name)
+            if sql:
+                try:
+                    check_formula(sql, set(metric.inputs))
+                except ExpressionError as exc:
+                    errors.append(DefinitionError(path, name, str(exc)))
+    return errors
+
+
+def _dimension_errors(
+    path: Path, metric: Metric, registry: DimensionRegistry
+) -> list[DefinitionError]:
+    """Every dimension is declared in the registry and readable from the metric's table."""
+    unknown = [d for d in metric.dimensions if d not in registry]
+    if unknown:
+        message = f"unknown dimension(s) {unknown}; known: {list(registry.names)}"
+        return [DefinitionError(path, "dimensions", message)]
+    if not metric.table:
+        return []  # a formula's dimensions are checked against its inputs'
+    columns = CONTRACTS[metric.table].names
+    errors = []
+    for dimension in metric.dimensions:
+        missing = [c for c in registry.fact_columns(dimension) if c not in columns]
+        if missing:
+            errors.append(
+                DefinitionError(
+                    path,
+                    "dimensions",
+                    f"{dimension!r} needs column(s) {', '.join(missing)}, "
+                    f"which table {metric.table} does not have",
+                )
+            )
+    return errors
+
+
+def _parse_file(path: Path, registry: DimensionRegistry) -> tuple[Metric | None, list]:
+    raw, errors = read_mapping(path)
+    if raw is None:
+        return None, errors
+    try:
+        metric = Metric.model_validate(raw)
+    except ValidationError as exc:
+        return None, validation_errors(path, exc)
+    if metric.id != path.stem:
+        return None, [DefinitionError(path, "id", f"{metric.id!r} must match the file name")]
+    errors = _sql_errors(path, metric) + _dimension_errors(path, metric, registry)
     return (None if errors else metric), errors
 
 
@@ -133,13 +141,43 @@ def _has_cycle(catalog: Catalog, metric_id: str, trail: tuple[str, ...]) -> bool
     return any(_has_cycle(catalog, i.metric, trail + (metric_id,)) for i in metric.inputs.values())
 
 
+def _placement_errors(catalog: Catalog) -> list[DefinitionError]:
+    """Two cards at the same place of the same page: the order would be left to chance."""
+    taken: dict[tuple[str, int], str] = {}
+    errors = []
+    for metric in sorted(catalog.metrics.values(), key=lambda m: m.id):
+        for page, position in (
+            ("home", metric.placement.home),
+            (metric.page, metric.placement.page),
+        ):
+            if position is None:
+                continue
+            field_name = "placement.home" if page == "home" else "placement.page"
+            other = taken.setdefault((page, position), metric.id)
+            if other != metric.id:
+                errors.append(
+                    DefinitionError(
+                        catalog.sources[metric.id],
+                        field_name,
+                        f"position {position} is already {other}'s ({catalog.sources[other].name})",
+                    )
+                )
+    return errors
+
+
+def metric_files(directory: Path) -> list[Path]:
+    """The definition files of a directory (every YAML file but the dimension registry)."""
+    return [p for p in sorted(directory.glob("*.y*ml")) if p.name != REGISTRY_FILE]
+
+
 def load_catalog(directory: Path) -> Catalog:
     catalog = Catalog()
     if not directory.is_dir():
         catalog.errors.append(DefinitionError(directory, "(directory)", "not found"))
         return catalog
-    for path in sorted(directory.glob("*.y*ml")):
-        metric, errors = _parse_file(path)
+    catalog.dimensions, catalog.errors = load_dimensions(directory / REGISTRY_FILE)
+    for path in metric_files(directory):
+        metric, errors = _parse_file(path, catalog.dimensions)
         catalog.errors.extend(errors)
         if metric is None:
             continue
@@ -158,7 +196,8 @@ def load_catalog(directory: Path) -> Catalog:
         _check_references(catalog)
         if len(catalog.metrics) == before:
             break
+    catalog.errors.extend(_placement_errors(catalog))
     return catalog
 
 
-__all__ = ["Catalog", "DefinitionError", "DIMENSIONS", "load_catalog"]
+__all__ = ["Catalog", "DefinitionError", "load_catalog", "metric_files"]

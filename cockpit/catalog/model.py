@@ -7,41 +7,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cockpit.catalog.localized import Localized, LocalizedList
+from cockpit.formatting import PRESETS
 from cockpit.periods import Period, PeriodError
 
 Unit = Literal["count", "eur", "pct", "days", "ratio", "fte", "hours", "years"]
 Aggregation = Literal["flow", "stock_avg", "stock_last", "ratio", "formula"]
 Direction = Literal["higher_is_better", "lower_is_better", "target_band"]
-FormatPreset = Literal[
-    "int", "dec1", "dec2", "dec3", "eur", "keur", "meur", "meur2", "pct1", "days1", "fte1"
-]
+# The display presets are those of the one table in cockpit.formatting.
+FormatPreset = Literal[tuple(PRESETS)]  # type: ignore[valid-type]
 
-DIMENSIONS: tuple[str, ...] = (
-    "establishment",
-    "site",
-    "pole",
-    "service",
-    "staff_group",
-    "staff_category",
-    "section",
-    "titre",
-    "account",
-)
+# The fact extracts (SPEC §3) a definition reads.
 TABLES: tuple[str, ...] = ("activity", "hr", "finance", "treasury")
 
 METRIC_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class Localized(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fr: str
-    en: str
-
-
-class LocalizedList(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fr: list[str] = Field(default_factory=list)
-    en: list[str] = Field(default_factory=list)
 
 
 class Input(BaseModel):
@@ -111,6 +90,16 @@ class BudgetBands(BaseModel):
         return self
 
 
+class Placement(BaseModel):
+    """Where the metric's card stands on the dashboard: its rank among the cards of
+    « Aujourd'hui » (none: not on the home page) and on its domain's page (none: after
+    the placed cards, by id). Leave gaps (10, 20, 30…) so a card can go in between."""
+
+    model_config = ConfigDict(extra="forbid")
+    home: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1)
+
+
 class Metric(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -122,7 +111,7 @@ class Metric(BaseModel):
     unit: Unit
     format: FormatPreset
     aggregation: Aggregation
-    table: Literal["activity", "hr", "finance", "treasury"] | None = None
+    table: Literal[TABLES] | None = None  # type: ignore[valid-type]
     filter: str | None = None
     expr: str | None = None
     numerator: str | None = None
@@ -145,6 +134,8 @@ class Metric(BaseModel):
     additive: bool = False
     # Helper metrics (parts of formulas) are not offered to users.
     hidden: bool = False
+    # Where its card stands on the home page and on its domain's page.
+    placement: Placement = Field(default_factory=Placement)
     # Expected values on the check fixture, run by `cockpit queries test`.
     checks: list[Check] = Field(default_factory=list)
     # Meaningless below the establishment (a result whose revenue is not allocated to poles):
@@ -158,13 +149,11 @@ class Metric(BaseModel):
             raise ValueError("must be snake_case (a-z, 0-9, _), starting with a letter")
         return value
 
-    @field_validator("dimensions")
-    @classmethod
-    def _known_dimensions(cls, value: list[str]) -> list[str]:
-        unknown = [d for d in value if d not in DIMENSIONS]
-        if unknown:
-            raise ValueError(f"unknown dimension(s) {unknown}; known: {list(DIMENSIONS)}")
-        return value
+    @model_validator(mode="after")
+    def _helpers_have_no_card(self) -> Metric:
+        if self.hidden and (self.placement.home or self.placement.page):
+            raise ValueError("a hidden helper metric has no card: remove 'placement'")
+        return self
 
     @model_validator(mode="after")
     def _establishment_only_has_no_pole(self) -> Metric:
@@ -192,6 +181,11 @@ class Metric(BaseModel):
         if self.budget_expr and self.aggregation == "ratio":
             raise ValueError("'budget_expr' applies to flows and stocks, not to ratios")
         return self
+
+    @property
+    def page(self) -> str:
+        """The dashboard page that lists it: its domain's (cross-domain metrics: Activité)."""
+        return "activity" if self.domain == "cross" else self.domain
 
     @property
     def is_flow(self) -> bool:

@@ -18,6 +18,17 @@ from cockpit.config import PROJECT_ROOT
 from cockpit.demo.org import DEMO_NATIONAL_FINESS
 
 COCKPIT = [sys.executable, "-m", "cockpit"]
+# Headless Chromium as the browser tests, screenshots and benchmarks launch it: Debian's build,
+# offline (no updates, sync or background requests).
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+)
 
 
 def build_demo_warehouse(work: Path) -> Path:

@@ -14,15 +14,15 @@ from datetime import date
 
 from sqlglot import exp
 
+from cockpit.catalog.dimensions import STRUCTURE_KEYS, Dimension, DimensionRegistry
 from cockpit.catalog.expressions import only_sums, render, render_filtered, render_formula
 from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric
+from cockpit.contracts import CONTRACTS
 from cockpit.engine.plan import PerimeterDenied, QueryPlan
 from cockpit.perimeter import Perimeter
 from cockpit.periods import Period, add_months, month_label
 
-# Dimensions read from the structure extract rather than from the fact table.
-STRUCTURE_DIMENSIONS = {"site": "s.site"}
 TABLES_WITH_POLE = {"activity", "hr", "finance"}
 
 
@@ -62,12 +62,32 @@ def _shifted(column: str, shift: int) -> str:
     return column if shift == 0 else f"CAST({column} + INTERVAL {shift} MONTH AS DATE)"
 
 
-def _dim_sql(dim: str) -> str:
-    if dim in STRUCTURE_DIMENSIONS:
-        return STRUCTURE_DIMENSIONS[dim]
-    if dim == "establishment":
-        return "f.establishment_id"
-    return f"f.{dim}"
+def dimension_sql(registry: DimensionRegistry, name: str) -> str:
+    """A dimension's value for each fact row `f` (structure `s` joined where needed)."""
+    dimension = registry[name]
+    if dimension.kind == "column":
+        return f"f.{dimension.column}"
+    if dimension.kind == "structure":
+        return f"s.{dimension.structure}"
+    base = dimension_sql(registry, dimension.from_)
+    cases = " ".join(
+        f"WHEN {base} IN ({', '.join(literal(m) for m in members)}) THEN {literal(group)}"
+        for group, members in dimension.values.items()
+    )
+    return f"CASE {cases} END"
+
+
+def values_sql(dimension: Dimension, perimeter: Perimeter) -> str:
+    """The distinct values of a column or structure dimension within a perimeter."""
+    table, column = dimension.listed_in or "structure", dimension.column or dimension.structure
+    shown = dimension.named_by or column
+    listed = CONTRACTS[table].names
+    where = [f"{shown} IS NOT NULL"]
+    if perimeter.establishment_id and "establishment_id" in listed:
+        where.append(f"establishment_id = {literal(perimeter.establishment_id)}")
+    if perimeter.pole and "pole" in listed:
+        where.append(f"pole = {literal(perimeter.pole)}")
+    return f"SELECT DISTINCT {shown} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"  # nosec B608 # names from the registry, checked against the contracts; values quoted by literal
 
 
 def _key_join(left: str, right: str, dims: tuple[str, ...]) -> str:
@@ -78,6 +98,9 @@ def _key_join(left: str, right: str, dims: tuple[str, ...]) -> str:
 class Compiler:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
+        registry = catalog.dimensions
+        self.dimension_sql = {d: dimension_sql(registry, d) for d in registry.names}
+        self.joins_structure = {d for d in registry.names if registry.joins_structure(d)}
 
     # -- entry point -------------------------------------------------------
     def compile(
@@ -128,9 +151,14 @@ class Compiler:
             return self._formula(scope, metric, period, shift)
         return self._base(scope, metric, period, shift)
 
-    @staticmethod
     def _where(
-        scope: Scope, metric_id: str, table: str, row_filter: str | None, period: Period, shift: int
+        self,
+        scope: Scope,
+        metric_id: str,
+        table: str,
+        row_filter: str | None,
+        period: Period,
+        shift: int,
     ) -> list[str]:
         """The rows one scan may read: period, definition filter, plan filters, perimeter."""
         data = period.shift(-shift)
@@ -138,7 +166,7 @@ class Compiler:
         if row_filter:
             where.append(f"({render(row_filter, 'f')})")
         for dim, value in sorted(scope.filters.items()):
-            where.append(f"{_dim_sql(dim)} = {literal(value)}")
+            where.append(f"{self.dimension_sql[dim]} = {literal(value)}")
         if scope.perimeter.establishment_id:
             where.append(f"f.establishment_id = {literal(scope.perimeter.establishment_id)}")
         if scope.perimeter.pole:
@@ -150,19 +178,16 @@ class Compiler:
             where.append(f"f.pole = {literal(scope.perimeter.pole)}")
         return where
 
-    @staticmethod
-    def _from(scope: Scope, table: str) -> str:
+    def _from(self, scope: Scope, table: str) -> str:
         source = f"{table} AS f"
-        if any(d in STRUCTURE_DIMENSIONS for d in [*scope.dims, *scope.filters]):
-            source += (
-                "\n  JOIN structure AS s ON s.establishment_id = f.establishment_id"
-                " AND s.pole = f.pole AND s.service = f.service"
-            )
+        if self.joins_structure & {*scope.dims, *scope.filters}:
+            keys = " AND ".join(f"s.{k} = f.{k}" for k in STRUCTURE_KEYS)
+            source += f"\n  JOIN structure AS s ON {keys}"
         return source
 
     def _base(self, scope: Scope, metric: Metric, period: Period, shift: int) -> str:
         bucket = _bucket_sql(scope.grain, _shifted("f.period", shift), period)
-        dims = [f"{_dim_sql(d)} AS {d}" for d in scope.dims]
+        dims = [f"{self.dimension_sql[d]} AS {d}" for d in scope.dims]
         where = "\n  AND ".join(
             self._where(scope, metric.id, metric.table, metric.filter, period, shift)
         )
@@ -253,7 +278,9 @@ class Compiler:
                 monthly_columns.append(f"{expr} AS m_{name}")
                 combine = "avg" if source.aggregation == "stock_avg" else "sum"
                 combined[name] = f"{combine}(m_{name})"
-        head = ", ".join([f"{bucket} AS bucket", *(f"{_dim_sql(d)} AS {d}" for d in scope.dims)])
+        head = ", ".join(
+            [f"{bucket} AS bucket", *(f"{self.dimension_sql[d]} AS {d}" for d in scope.dims)]
+        )
         monthly = scope.add(
             f"{metric.id}_fused_monthly",
             f"SELECT {head}, {month} AS month, {', '.join(monthly_columns)}\n"  # nosec B608 # catalog SQL checked by sqlglot, literals quoted by the engine
@@ -317,4 +344,4 @@ def months_in_bucket(grain: str | None, period: Period, bucket: date) -> int:
     return max(0, (end.year - start.year) * 12 + end.month - start.month + 1)
 
 
-__all__ = ["Compiler", "months_in_bucket", "month_label"]
+__all__ = ["Compiler", "dimension_sql", "months_in_bucket", "month_label", "values_sql"]

@@ -18,8 +18,9 @@ import duckdb
 from cockpit.catalog.live import LiveCatalog
 from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric, Thresholds
-from cockpit.engine.compiler import Compiler, months_in_bucket
+from cockpit.engine.compiler import Compiler, months_in_bucket, values_sql
 from cockpit.engine.freshness import Freshness, read_freshness
+from cockpit.engine.lineage import Load, lineage
 from cockpit.engine.plan import (
     COMPARES,
     MAX_RANK,
@@ -42,19 +43,6 @@ from cockpit.warehouse.connection import ReadOnlyWarehouse
 
 _WATCHDOG = Watchdog()
 RATIO_PARTS = ("numerator", "denominator")
-
-# Where the values of each dimension are listed.
-_DIMENSION_SOURCES = {
-    "establishment": ("structure", "establishment"),
-    "site": ("structure", "site"),
-    "pole": ("structure", "pole"),
-    "service": ("structure", "service"),
-    "staff_group": ("hr", "staff_group"),
-    "staff_category": ("hr", "staff_category"),
-    "section": ("finance", "section"),
-    "titre": ("finance", "titre"),
-    "account": ("finance", "account"),
-}
 
 
 class Engine:
@@ -153,6 +141,11 @@ class Engine:
         )
         return dict(rows)
 
+    def lineage(self, metric_id: str) -> tuple[Load, ...]:
+        """The extracts a metric reads and the last load of each (file, sha256, loaded at)."""
+        self.metric(metric_id)
+        return lineage(self, metric_id)
+
     def freshness(self, today: date | None = None) -> Freshness:
         """The last month of each monthly extract, when it was loaded, and warnings."""
         return read_freshness(self, today)
@@ -168,16 +161,16 @@ class Engine:
         return [tuple(r) for r in rows]
 
     def dimension_values(self, dimension: str, perimeter: Perimeter = Perimeter()) -> list[str]:
-        """The canonical values of a dimension the user may see, sorted."""
-        if dimension not in _DIMENSION_SOURCES:
+        """The canonical values of a dimension the user may see, sorted (as the registry
+        `queries/dimensions.yaml` says where they are listed)."""
+        registry = self.catalog.dimensions
+        if dimension not in registry:
             raise QueryError(f"unknown dimension {dimension!r}")
-        table, column = _DIMENSION_SOURCES[dimension]
-        where = [f"{column} IS NOT NULL"]
-        if perimeter.establishment_id:
-            where.append(f"establishment_id = '{_quote(perimeter.establishment_id)}'")
-        if perimeter.pole:
-            where.append(f"pole = '{_quote(perimeter.pole)}'")
-        sql = f"SELECT DISTINCT {column} FROM {table} WHERE {' AND '.join(where)} ORDER BY 1"  # nosec B608 # names from _DIMENSION_SOURCES, values quoted by _quote
+        declared = registry[dimension]
+        if declared.kind == "derived":
+            present = set(self.dimension_values(declared.from_, perimeter))
+            return sorted(g for g, members in declared.values.items() if present & set(members))
+        sql = values_sql(declared, perimeter)
         rows = self.cached(("dimension", sql), lambda: self.execute_trusted(sql))
         return [str(r[0]) for r in rows]
 
@@ -407,7 +400,3 @@ def _deltas(value: float | None, compare: float | None) -> dict[str, float | Non
         return {"delta": None, "delta_pct": None}
     delta = value - compare
     return {"delta": delta, "delta_pct": (delta / abs(compare)) if compare else None}
-
-
-def _quote(value: str) -> str:
-    return value.replace("'", "''")

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from cockpit.catalog.dimensions import DimensionRegistry
 from cockpit.catalog.model import Metric
+from cockpit.contracts import CONTRACTS
 from cockpit.engine.plan import QueryPlan
 from cockpit.engine.status import Threshold
 from cockpit.perimeter import Perimeter
@@ -18,8 +20,12 @@ from cockpit.perimeter import Perimeter
 if TYPE_CHECKING:
     from cockpit.engine.engine import Engine
 
-# Targets are set per establishment and pole; a finer filter has none.
-_TARGET_DIMENSIONS = {"establishment", "pole"}
+
+def target_dimensions(registry: DimensionRegistry) -> set[str]:
+    """The dimensions targets are set by: those whose column the targets extract has
+    (establishment, pole); a figure filtered or broken down any finer has no target row."""
+    columns = CONTRACTS["targets"].names
+    return {d.name for d in registry if d.kind == "column" and d.column in columns}
 
 
 class _Entries(NamedTuple):
@@ -64,7 +70,7 @@ class TargetBook:
         self.perimeter = perimeter
         self.engine = engine
         finer = set(filters) | set(plan.group_by)
-        self.extract_applies = finer <= _TARGET_DIMENSIONS
+        self.extract_applies = finer <= target_dimensions(engine.catalog.dimensions)
         self._rows = self._load() if self.extract_applies else {}
         defaults = metric.thresholds
         self.default = (

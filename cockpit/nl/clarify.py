@@ -7,14 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from cockpit.engine import QueryPlan, Rank
-from cockpit.nl.dimension_words import DIMENSION_LABELS
+from cockpit.nl.dimension_words import DimensionWords
 from cockpit.nl.outcomes import Clarification, Parts
 from cockpit.periods import Period, last_complete_month
-
-
-def dimension_label(dimension: str, lang: str) -> str:
-    fr, en = DIMENSION_LABELS.get(dimension, (dimension, dimension))
-    return fr if lang == "fr" else en
 
 
 def _or(items: list[str], lang: str) -> str:
@@ -67,10 +62,17 @@ def places(parts: Parts, metric: str, label: str, today: date) -> Clarification:
     return Clarification(text, [metric] * len(plans), parts.lang, plans, names)
 
 
-def breakdown(parts: Parts, metric: str, dimensions: list[str], rank: Rank, today: date):
+def breakdown(
+    parts: Parts,
+    metric: str,
+    dimensions: list[str],
+    rank: Rank,
+    today: date,
+    words: DimensionWords,
+):
     """A ranking that names nothing to rank: « par pôle ou par service ? »"""
     lang = parts.lang
-    names = [dimension_label(d, lang) for d in dimensions]
+    names = [words.label(d, lang) for d in dimensions]
     word = "par " if lang == "fr" else "by "
     text = (
         f"Classer par quoi : {_or([word + n for n in names], lang)} ?"

@@ -8,13 +8,14 @@ from dataclasses import replace
 from datetime import date
 
 from cockpit.engine import QueryPlan
-from cockpit.nl.dimension_words import PLACE_DIMENSIONS
+from cockpit.nl.lexicon import lexicon_for
 from cockpit.nl.outcomes import Clarification, Parts, Reading
 from cockpit.periods import PeriodError
 
 
 def follow_up(planner, previous: QueryPlan, parts: Parts, today: date):
     """The previous plan with what `parts` says changed (planner.decide does the rest)."""
+    places = lexicon_for(planner.engine).dimensions.places
     if not parts.metric and not parts.said_anything and not parts.unreadable_period:
         return Clarification(
             "Pouvez-vous préciser ce que vous voulez changer (période, lieu, indicateur) ?"
@@ -29,11 +30,11 @@ def follow_up(planner, previous: QueryPlan, parts: Parts, today: date):
         metric=parts.metric or previous.metric,
         period=_period(previous, parts),
         grain=parts.grain or previous.grain,
-        filters=_filters(previous, parts),
+        filters=_filters(previous, parts, places),
         compare=parts.compare or previous.compare,
         candidates=[],
     )
-    merged.readings = [Reading({**_filters(previous, parts), **r.filters}, r.label)
+    merged.readings = [Reading({**_filters(previous, parts, places), **r.filters}, r.label)
                        for r in parts.readings]  # fmt: skip
     merged.group_by = _group_by(previous, parts, merged.filters)
     if parts.ranking:
@@ -54,10 +55,10 @@ def _period(previous: QueryPlan, parts: Parts):
     return parts.period
 
 
-def _filters(previous: QueryPlan, parts: Parts) -> dict[str, str]:
+def _filters(previous: QueryPlan, parts: Parts, places: tuple[str, ...]) -> dict[str, str]:
     filters = dict(previous.filters)
-    if parts.clear_places or any(d in PLACE_DIMENSIONS for d in parts.filters):
-        for place in PLACE_DIMENSIONS:  # a new place replaces the old one
+    if parts.clear_places or any(d in places for d in parts.filters):
+        for place in places:  # a new place replaces the old one
             filters.pop(place, None)
     filters.update(parts.filters)
     return filters

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cockpit.nl.dimension_words import DIMENSION_NOUNS, PLACE_DIMENSIONS
+from cockpit.nl.dimension_words import DimensionWords
 from cockpit.nl.function_words import GLUE
 from cockpit.nl.fuzzy import FUZZY, STEM
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.normalize import GAP
 from cockpit.nl.phrases import Similar, find_parts
 
-# Words that never name a place on their own (« personnel » in « personnel médical »).
-_GENERIC = frozenset(DIMENSION_NOUNS) | {
-    "ch", "soin", "centre", "hospitalier", "personnel", "staff", "non", "unite",
-}  # fmt: skip
+# Words that never name a place on their own (« personnel » in « personnel médical »), nor
+# do the nouns of dimensions.
+_GENERIC = {"ch", "soin", "centre", "hospitalier", "personnel", "staff", "non", "unite"}
 _MIN_SCORE = 0.25
 _CLOSE = 0.1  # an exact name beats a stem (« Médecine » is not « médecin »)
 
@@ -48,10 +47,11 @@ class Entities:
 
 def candidates(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[EntityMatch]:
     said = {w for found in similar for w in found}
+    generic = _GENERIC | set(lexicon.dimensions.nouns)
     out = []
     for entity in lexicon.entities_with(said):
         for found in find_parts(ws, similar, entity.words):
-            if found.coverage < _MIN_SCORE or all(ws[i] in _GENERIC for i in found.indices):
+            if found.coverage < _MIN_SCORE or all(ws[i] in generic for i in found.indices):
                 continue
             if len(found.indices) < len(entity.words) and found.weakest in (STEM, FUZZY):
                 continue  # part of a name, one letter off: « soignés » is not « aide-soignant »
@@ -59,14 +59,20 @@ def candidates(ws: list[str], similar: Similar, lexicon: Lexicon) -> list[Entity
     return out
 
 
-def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | None) -> Entities:
+def choose(
+    ws: list[str],
+    found: list[EntityMatch],
+    allowed: tuple[str, ...] | None,
+    dimensions: DimensionWords,
+) -> Entities:
     """Non-overlapping readings, best first (see the module docstring)."""
-    nouns = {i: DIMENSION_NOUNS[w] for i, w in enumerate(ws) if w in DIMENSION_NOUNS}
+    nouns = {i: dimensions.nouns[w] for i, w in enumerate(ws) if w in dimensions.nouns}
+    places = dimensions.places
 
     def key(m: EntityMatch):
         named = nouns.get(_before(ws, min(m.indices))) == m.dimension
         fits = allowed is None or m.dimension in allowed
-        coarse = -PLACE_DIMENSIONS.index(m.dimension) if m.dimension in PLACE_DIMENSIONS else 0
+        coarse = -places.index(m.dimension) if m.dimension in places else 0
         return (len(m.indices), named, fits, round(m.score, 3), coarse)
 
     out = Entities()
@@ -78,22 +84,24 @@ def choose(ws: list[str], found: list[EntityMatch], allowed: tuple[str, ...] | N
         taken.add((match.dimension, match.value))
         out.used |= match.indices
         out.rivals.extend(
-            r for r in _rivals(match, found, key) if (r.dimension, r.value) not in taken
+            r for r in _rivals(match, found, key, places) if (r.dimension, r.value) not in taken
         )
         noun = _before(ws, min(match.indices))
-        if noun in nouns and _same_kind(nouns[noun], match.dimension):
+        if noun in nouns and _same_kind(nouns[noun], match.dimension, places):
             out.used.add(noun)  # « pôle Médecine »: the noun belongs to the name
     out.chosen.sort(key=lambda m: min(m.indices))  # as said in the question
     return out
 
 
-def _same_kind(noun_dimension: str, dimension: str) -> bool:
+def _same_kind(noun_dimension: str, dimension: str, places: tuple[str, ...]) -> bool:
     """« service de chirurgie » names a place even if chirurgie is a pole; « service … les
     infirmiers » does not name the nurses."""
-    return noun_dimension == dimension or {noun_dimension, dimension} <= set(PLACE_DIMENSIONS)
+    return noun_dimension == dimension or {noun_dimension, dimension} <= set(places)
 
 
-def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMatch]:
+def _rivals(
+    match: EntityMatch, found: list[EntityMatch], key, places: tuple[str, ...]
+) -> list[EntityMatch]:
     """Other readings of the same words, as close; a finer place of the same name is not
     one (the site « Rochebrune » of the establishment « CH de Rochebrune »)."""
     return [
@@ -104,8 +112,7 @@ def _rivals(match: EntityMatch, found: list[EntityMatch], key) -> list[EntityMat
         and key(other)[:3] == key(match)[:3]
         and other.score > match.score - _CLOSE
         and not (
-            other.dimension != match.dimension
-            and {match.dimension, other.dimension} <= set(PLACE_DIMENSIONS)
+            other.dimension != match.dimension and {match.dimension, other.dimension} <= set(places)
         )
     ]
 
@@ -120,11 +127,11 @@ def _before(ws: list[str], i: int) -> int:
     return -1
 
 
-def unknown_places(ws: list[str], used: set[int], known) -> list[str]:
+def unknown_places(ws: list[str], used: set[int], known, nouns: dict[str, str]) -> list[str]:
     """« pôle Astrophysique »: a dimension noun followed by a word nobody knows."""
     out = []
     for i, word in enumerate(ws):
-        if word not in DIMENSION_NOUNS or i in used:
+        if word not in nouns or i in used:
             continue
         for k in range(i + 1, len(ws)):
             if ws[k] == GAP or k in used:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from cockpit.nl.dimension_words import DIMENSION_NOUNS
 from cockpit.nl.normalize import blank
 
-_NOUN = "(?P<noun>" + "|".join(sorted(DIMENSION_NOUNS, key=len, reverse=True)) + ")"
 _BY = (
     r"(?:ventile |detaille |reparti |decompose |split |broken down |breakdown |detail )?"
     r"(?:par|by|per|selon|pour chaque|for each|across|each|chaque)"
 )
-_GROUP_RE = re.compile(rf"(?<![a-z0-9]){_BY} (?:le |la |l |the )?{_NOUN}(?![a-z0-9])")
 _GRAINS = {
     "month": r"evolution|evolue|tendance|trend|mensuel|mensuelle|par mois|by month|monthly"
     r"|month by month|mois par mois|courbe|per month|chaque mois|each month|serie|historique"
@@ -39,16 +37,24 @@ class Grouping:
     rest: str = ""
 
 
-def read_grouping(text: str) -> Grouping:
-    """`text` is normalized; the words read are blanked out of `rest`."""
+@cache
+def _group_re(nouns: tuple[str, ...]) -> re.Pattern:
+    noun = "(?P<noun>" + "|".join(sorted(nouns, key=len, reverse=True)) + ")"
+    return re.compile(rf"(?<![a-z0-9]){_BY} (?:le |la |l |the )?{noun}(?![a-z0-9])")
+
+
+def read_grouping(text: str, nouns: dict[str, str]) -> Grouping:
+    """`text` is normalized; `nouns` name dimensions (« pole » → pole); the words read are
+    blanked out of `rest`."""
     out = Grouping(rest=text)
     for grain in ("quarter", "year", "month"):
         match = _GRAIN_RES[grain].search(out.rest)
         if match:
             out.grain = out.grain or grain
             out.rest = blank(out.rest, match.start(), match.end())
-    while match := _GROUP_RE.search(out.rest):
-        dimension = DIMENSION_NOUNS[match.group("noun")]
+    by_noun = _group_re(tuple(sorted(nouns)))
+    while nouns and (match := by_noun.search(out.rest)):
+        dimension = nouns[match.group("noun")]
         if dimension not in out.group_by:
             out.group_by.append(dimension)
         out.rest = blank(out.rest, match.start(), match.end())

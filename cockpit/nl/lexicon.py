@@ -8,17 +8,8 @@ import re
 from dataclasses import dataclass
 
 from cockpit.engine import Perimeter, QueryError
-from cockpit.nl import (
-    compare,
-    dictation,
-    dimension_words,
-    function_words,
-    grouping,
-    intent,
-    period_words,
-    ranking,
-)
-from cockpit.nl.dimension_words import ALIASES, FILTER_DIMENSIONS
+from cockpit.nl import compare, dictation, function_words, grouping, intent, period_words, ranking
+from cockpit.nl.dimension_words import DimensionWords, dimension_words
 from cockpit.nl.function_words import GLUE, STOPWORDS
 from cockpit.nl.fuzzy import Speller, WordIndex
 from cockpit.nl.normalize import tokens
@@ -57,6 +48,7 @@ class Lexicon:
     entities: list[Entity]
     speller: Speller
     grammar: frozenset[str]
+    dimensions: DimensionWords
 
     def __post_init__(self) -> None:
         self.catalog_index = WordIndex(w for t in self.terms for w in t.words)
@@ -108,9 +100,9 @@ def metric_phrases(metric) -> list[tuple[str, str]]:
     return said
 
 
-def _entities(engine) -> list[Entity]:
+def _entities(engine, words: DimensionWords) -> list[Entity]:
     found: list[Entity] = []
-    for dimension in FILTER_DIMENSIONS:
+    for dimension in words.filterable:
         try:
             values = engine.dimension_values(dimension, Perimeter.everything())
         except QueryError:
@@ -123,35 +115,35 @@ def _entities(engine) -> list[Entity]:
                 found.append(Entity(dimension, value, content_words(short)))
     for finess, name in engine.establishments().items():
         found.append(Entity("establishment", name, (finess,)))
-    by_name = {" ".join(e.words): e for e in found}
-    for alias, name in ALIASES.items():
-        target = by_name.get(name)
-        if target:
-            found.append(Entity(target.dimension, target.value, content_words(alias)))
+    present = {(e.dimension, e.value) for e in found}
+    for alias in words.aliases:
+        if (alias.dimension, alias.value) in present:  # the value exists in this warehouse
+            found.append(Entity(alias.dimension, alias.value, content_words(alias.words)))
     return [e for e in found if e.words]
 
 
 def build_lexicon(engine) -> Lexicon:
+    dimensions = dimension_words(engine.catalog.dimensions)
     terms = [
         MetricTerm(metric.id, words, lang)
         for metric in engine.metrics()
         for phrase, lang in metric_phrases(metric)
         if (words := content_words(phrase, lang))
     ]
-    entities = _entities(engine)
+    entities = _entities(engine, dimensions)
     catalog_words = frozenset(w for t in terms for w in t.words)
     entity_words = frozenset(w for e in entities for w in e.words)
     grammar = (
         function_words.vocabulary()
         | period_words.vocabulary()
-        | dimension_words.vocabulary()
+        | dimensions.vocabulary()
         | dictation.grammar_words()
         | grammar_words()
     )
     names = catalog_words | entity_words
     starts = frozenset(w[:n] for w in names for n in range(3, len(w)))
     speller = Speller(names | grammar, starts.__contains__)
-    return Lexicon(terms, entities, speller, frozenset(grammar - names))
+    return Lexicon(terms, entities, speller, frozenset(grammar - names), dimensions)
 
 
 def grammar_words() -> set[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cockpit.nl import entities
-from cockpit.nl.dimension_words import STAFF_DIMENSIONS
 from cockpit.nl.entities import Entities, EntityMatch
 from cockpit.nl.lexicon import Lexicon
 from cockpit.nl.metrics import MetricMatch, link_metrics, partly_said, top_metrics
@@ -49,7 +48,7 @@ def link(
     found = [m for m in link_metrics(ws, similar, lexicon) if not _only_people(m, ws)]
     not_places = [m for m in found if not _only_a_place(m, places)]
     top = top_metrics(not_places or ([] if follow_up else found))
-    if not not_places and _counts_staff(text, ws, places):
+    if not not_places and _counts_staff(text, ws, places, lexicon.dimensions.staff):
         extra = [w for w in ws if w not in _PEOPLE] + [_STAFF_COUNT[lang]]
         staff = link_metrics(extra, lexicon.similar_catalog_words(extra, lang), lexicon)
         top = [
@@ -58,7 +57,7 @@ def link(
     used = set().union(*(m.indices for m in top)) if top else set()
     allowed = tuple(dimensions_of(top[0].metric)) if len(top) == 1 else None
     free = [p for p in places if not p.indices & used]
-    chosen = entities.choose(ws, free, allowed)
+    chosen = entities.choose(ws, free, allowed, lexicon.dimensions)
     rest = blank_words(text, used | chosen.used)
     unused = {i for i in range(len(ws)) if i not in chosen.used}
     partly = [] if top else partly_said(ws, similar, lexicon, unused)
@@ -75,7 +74,9 @@ def _only_people(match: MetricMatch, ws: list[str]) -> bool:
     return all(ws[i] in _PEOPLE and ws[i] not in match.words for i in match.indices)
 
 
-def _counts_staff(text: str, ws: list[str], places: list[EntityMatch]) -> bool:
+def _counts_staff(
+    text: str, ws: list[str], places: list[EntityMatch], staff_dimensions: tuple[str, ...]
+) -> bool:
     counting = any(f" {w} " in text for w in _COUNTING)
-    staff = any(p.dimension in STAFF_DIMENSIONS for p in places) or bool(_PEOPLE & set(ws))
+    staff = any(p.dimension in staff_dimensions for p in places) or bool(_PEOPLE & set(ws))
     return counting and staff

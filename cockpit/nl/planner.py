@@ -14,7 +14,7 @@ from cockpit.engine import Perimeter, QueryPlan
 from cockpit.nl import clarify, dictation, intent, people
 from cockpit.nl.compare import read_compare, read_compare_year
 from cockpit.nl.context import follow_up
-from cockpit.nl.dimension_words import RANKED_BY_DEFAULT, STAFF_DIMENSIONS
+from cockpit.nl.dimension_words import DimensionWords
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
 from cockpit.nl.grouping import read_grouping
 from cockpit.nl.language import language, votes
@@ -64,29 +64,30 @@ class OfflinePlanner:
         parts.relative_year = period.relative_year
         if period.note:
             parts.notes.append(period.note[0] if lang == "fr" else period.note[1])
-        grouping = read_grouping(period.rest)
+        nouns = lexicon.dimensions.nouns
+        grouping = read_grouping(period.rest, nouns)
         parts.group_by, parts.grain = grouping.group_by, grouping.grain
         threshold, text = intent.read_threshold(grouping.rest)
         if threshold and not refused and set(text.split()) & people.ROLES:
             refused = intent.Refused("record", threshold)  # « patients de plus de 80 ans »
         elif threshold:
             parts.notes.append(intent.THRESHOLD_NOTES[lang == "en"].format(words=threshold))
-        parts.ranking, text = read_ranking(text, question)
+        parts.ranking, text = read_ranking(text, question, nouns)
         if whole := _WHOLE.search(text):
             parts.clear_places, text = True, blank(text, whole.start(), whole.end())
         links = link(
             text, lexicon, lang, lambda m: self.engine.metric(m).dimensions, follow_up=follow_up
         )
-        self._read_links(parts, links)
+        self._read_links(parts, links, lexicon.dimensions)
         if parts.compare is None and " budget " in links.rest:
             # « où en est le budget des dépenses ? »: « budget » left once the metric is read
             parts.compare = "budget"
         if links.metrics and len(set(votes(question))) == 1:  # no small word to tell
             parts.lang = lang = links.metrics[0].lang
         if parts.ranking and not parts.group_by:
-            parts.ranked, links.rest = ranked_dimension(links.rest)
+            parts.ranked, links.rest = ranked_dimension(links.rest, nouns)
         elif threshold and not parts.group_by:  # « les services à plus de 90 % »: list them
-            dimension, links.rest = ranked_dimension(links.rest)
+            dimension, links.rest = ranked_dimension(links.rest, nouns)
             parts.group_by = [dimension] if dimension else []
         if refused:
             parts.refusal = intent.reason(refused, lang, self._example(parts))
@@ -94,19 +95,19 @@ class OfflinePlanner:
             parts.refusal = intent.reason(topic, lang)
         parts.domains = intent.domains(links.rest)
         parts.generic = any(f" {w} " in links.rest for w in ("taux", "rate", "ratio", "indicateur"))
-        parts.unknown = unknown_places(links.rest.split(), set(), lexicon.known)
+        parts.unknown = unknown_places(links.rest.split(), set(), lexicon.known, nouns)
         parts.unknown += _unknown_names(question, links.rest, lexicon.known)
         parts.unread = tuple(w for w in links.rest.split() if w != GAP)
         if parts.metric and parts.ranking:
             parts.rank = self._rank(parts, parts.metric)
         return parts
 
-    def _read_links(self, parts: Parts, links: Links) -> None:
+    def _read_links(self, parts: Parts, links: Links, words: DimensionWords) -> None:
         parts.metric = links.metric
         parts.candidates = [m.metric for m in links.metrics] if len(links.metrics) > 1 else []
         parts.filters = links.entities.filters
         parts.partly = links.partly
-        parts.readings = _readings(parts, links.entities)
+        parts.readings = _readings(parts, links.entities, words)
         several = [r for r in parts.readings if r.group_by]
         if several and len(parts.readings) - 1 == len(
             self.engine.dimension_values(several[0].group_by[0])
@@ -152,9 +153,10 @@ class OfflinePlanner:
         label = getattr(metric.label, lang)
         if parts.ranking:
             if not parts.group_by and not parts.ranked:
-                dims = [d for d in RANKED_BY_DEFAULT if d in metric.dimensions]
+                words = lexicon_for(self.engine).dimensions
+                dims = [d for d in words.ranked_by_default if d in metric.dimensions]
                 rank = parts.rank or to_rank(parts.ranking, "higher_is_better", 1)
-                return clarify.breakdown(parts, metric.id, dims, rank, today)
+                return clarify.breakdown(parts, metric.id, dims, rank, today, words)
             if parts.rank is None:
                 limit = parts.ranking.limit or 1
                 parts.group_by = parts.group_by or [parts.ranked]
@@ -202,7 +204,7 @@ class OfflinePlanner:
             ids = self._fitting(parts.candidates or partly, parts)
             return clarify.metrics(parts, ids, label, today)
         metrics = self.engine.metrics()
-        domains = parts.domains or _domains_of_places(parts)
+        domains = parts.domains or _domains_of_places(parts, lexicon_for(self.engine).dimensions)
         if parts.ranking and (parts.group_by or parts.ranked):
             # « quel est le meilleur pôle ? »: best at what? each choice ranks the poles
             parts.group_by = parts.group_by or [parts.ranked]
@@ -241,7 +243,7 @@ class OfflinePlanner:
         return lambda metric_id: getattr(self.engine.metric(metric_id).label, lang)
 
 
-def _readings(parts: Parts, found: Entities) -> list[Reading]:
+def _readings(parts: Parts, found: Entities, words: DimensionWords) -> list[Reading]:
     """Two values of one dimension (« cardiologie et pneumologie »), or two close readings
     of the same words (« urgences »): one reading each, for the planner to ask back."""
     by_dimension: dict[str, list[EntityMatch]] = {}
@@ -258,12 +260,12 @@ def _readings(parts: Parts, found: Entities) -> list[Reading]:
     base = {d: v for d, v in parts.filters.items() if d != replaced.dimension}
     readings = [
         Reading({**base, m.dimension: m.value},
-                f"{clarify.dimension_label(m.dimension, parts.lang)} {m.value}")
+                f"{words.label(m.dimension, parts.lang)} {m.value}")
         for m in alternatives
     ]  # fmt: skip
     if several:  # or all of them side by side
         word = "par" if parts.lang == "fr" else "by"
-        label = f"{word} {clarify.dimension_label(replaced.dimension, parts.lang)}"
+        label = f"{word} {words.label(replaced.dimension, parts.lang)}"
         readings.append(Reading(base, label, [replaced.dimension]))
     return readings
 
@@ -273,8 +275,8 @@ def _a_few_per_domain(metrics: list, domains: tuple[str, ...], total: int = 6) -
     return [m for d in domains for m in [m for m in metrics if m.domain == d][:per_domain]]
 
 
-def _domains_of_places(parts: Parts) -> tuple[str, ...]:
-    if any(d in parts.filters for d in STAFF_DIMENSIONS):
+def _domains_of_places(parts: Parts, words: DimensionWords) -> tuple[str, ...]:
+    if any(d in parts.filters for d in words.staff):
         return ("hr",)
     return ("activity",) if parts.filters else ()
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from cockpit.engine import Rank
 from cockpit.engine.plan import MAX_RANK
-from cockpit.nl.dimension_words import DIMENSION_NOUNS
 from cockpit.nl.normalize import GAP, blank, strip_accents
 
 _HIGH = "eleve|elevee|haut|haute|fort|forte|grand|grande|gro|grosse|important|importante|long|longue|nombreu|nombreuse|cher|chere"  # noqa: E501
@@ -54,12 +54,18 @@ _ORDER_RES = [
 ]
 _JUDGEMENT_RES = [(kind, _word_re(words)) for kind, words in _JUDGEMENT.items()]
 _ALL_RE = _word_re(_ALL)
-_NOUNS = "|".join(DIMENSION_NOUNS)
-# A count of places: « les 3 », "top 5", « 3 services », « 5 premiers » (not « titre 2 »).
-_NUMBER = re.compile(
-    rf"(?:(?<= )(?:les|the|top|bottom|des|aux|first|last|\{GAP}) (?P<n>\d{{1,2}})(?![a-z0-9])"
-    rf"|(?<= )(?P<m>\d{{1,2}}) (?=(?:{_NOUNS}|premier|premiere|dernier|derniere|first|last) ))"
-)
+
+
+@cache
+def _number_re(nouns: tuple[str, ...]) -> re.Pattern:
+    """A count of places: « les 3 », "top 5", « 3 services », « 5 premiers » (not « titre 2 »)."""
+    said = "|".join([*nouns, "premier", "premiere", "dernier", "derniere", "first", "last"])
+    return re.compile(
+        rf"(?:(?<= )(?:les|the|top|bottom|des|aux|first|last|\{GAP}) (?P<n>\d{{1,2}})(?![a-z0-9])"
+        rf"|(?<= )(?P<m>\d{{1,2}}) (?=(?:{said}) ))"
+    )
+
+
 DEFAULT_PLURAL_LIMIT = 5
 
 
@@ -75,9 +81,9 @@ class Ranking:
     plural: bool = False
 
 
-def read_ranking(text: str, question: str) -> tuple[Ranking | None, str]:
+def read_ranking(text: str, question: str, nouns: dict[str, str]) -> tuple[Ranking | None, str]:
     """(the ranking asked, the text without its words). `question` is the raw question,
-    read for plurals (« quels services », "top services")."""
+    read for plurals (« quels services », "top services"); `nouns` name dimensions."""
     order, judgement, every, rest = None, None, False, text
     if match := _SUPERLATIVE.search(rest):
         adjective = match.group("adj") or ""
@@ -105,11 +111,11 @@ def read_ranking(text: str, question: str) -> tuple[Ranking | None, str]:
     if order is None and judgement is None:
         return None, text
     limit = None
-    if number := _NUMBER.search(rest):
+    if number := _number_re(tuple(sorted(nouns))).search(rest):
         limit = int(number.group("n") or number.group("m"))
         start = number.start("n") if number.group("n") else number.start("m")
         rest = blank(rest, start, start + len(str(limit)))
-    plural = _names_several(question)
+    plural = _names_several(question, nouns)
     if limit is None and not every:
         limit = DEFAULT_PLURAL_LIMIT if plural else 1
     return Ranking(order, limit, judgement, every and limit is None, plural), rest
@@ -135,17 +141,17 @@ def to_rank(ranking: Ranking, direction: str, count: int) -> Rank | None:
     return Rank(order, max(1, min(limit, MAX_RANK)))
 
 
-def ranked_dimension(text: str) -> tuple[str | None, str]:
+def ranked_dimension(text: str, nouns: dict[str, str]) -> tuple[str | None, str]:
     """The first dimension noun left in the text: what is ranked (« quel *pôle* »)."""
     for word in text.split():
-        if word != GAP and word in DIMENSION_NOUNS:
-            return DIMENSION_NOUNS[word], text.replace(f" {word} ", f" {GAP} ", 1)
+        if word != GAP and word in nouns:
+            return nouns[word], text.replace(f" {word} ", f" {GAP} ", 1)
     return None, text
 
 
-def _names_several(question: str) -> bool:
+def _names_several(question: str, nouns: dict[str, str]) -> bool:
     words = re.findall(r"[a-z]+", strip_accents(question.lower()))
-    plural_nouns = {f"{noun}s" for noun in DIMENSION_NOUNS} | {"hopitaux", "hospitals"}
+    plural_nouns = {f"{noun}s" for noun in nouns} | {"hopitaux", "hospitals"}
     return any(w in plural_nouns for w in words)
 
 

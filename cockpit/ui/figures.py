@@ -18,68 +18,6 @@ from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan
 from cockpit.engine.figures import Figure, budget_figure, period_figure, row_figure
 from cockpit.periods import Period, add_months, last_complete_month, month_label
 
-# The home page's cards, most important first: activity, staff, money.
-HOME_METRICS = (
-    "bed_occupancy_rate",
-    "er_visits",
-    "admissions",
-    "alos",
-    "absenteeism_rate",
-    "fte_paid",
-    "interim_cost",
-    "total_expenses",
-    "operating_result",
-    "expense_execution_rate",
-    "days_of_cash",
-    "t2a_valuation",
-)
-DOMAINS = {"activity": ("activity", "cross"), "hr": ("hr",), "finance": ("finance",)}
-# Order of the cards on domain pages: what a board looks at first; others follow by id.
-METRIC_ORDER = (
-    "bed_occupancy_rate",
-    "admissions",
-    "er_visits",
-    "alos",
-    "ip_dms",
-    "stays_full",
-    "stays_ambulatory",
-    "bed_days",
-    "installed_beds",
-    "er_admission_rate",
-    "consultations",
-    "surgeries",
-    "ambulatory_surgery_rate",
-    "births",
-    "t2a_valuation",
-    "t2a_per_fte",
-    "fte_paid",
-    "fte_budget",
-    "fte_gap",
-    "absenteeism_rate",
-    "interim_cost",
-    "overtime_hours",
-    "turnover_rate",
-    "hires",
-    "departures",
-    "payroll_cost",
-    "operating_result",
-    "total_expenses",
-    "total_revenue",
-    "expense_execution_rate",
-    "budget_gap",
-    "staff_expenses",
-    "medical_expenses",
-    "general_expenses",
-    "depreciation_expenses",
-    "health_insurance_revenue",
-    "gross_margin_rate",
-    "self_financing_capacity",
-    "staff_cost_share",
-    "cash",
-    "days_of_cash",
-    "debt_outstanding",
-    "debt_payback_years",
-)
 POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cockpit-ui")
 
 
@@ -116,11 +54,21 @@ def data_span(engine: Engine, today: date | None = None) -> tuple[date, date] | 
     return first, min(last, last_complete_month(today or date.today()))
 
 
-def domain_metrics(engine: Engine, domain: str) -> list[Metric]:
-    kinds = DOMAINS[domain]
-    rank = {metric_id: i for i, metric_id in enumerate(METRIC_ORDER)}
-    found = [m for m in engine.metrics() if m.domain in kinds]
-    return sorted(found, key=lambda m: (rank.get(m.id, len(rank)), m.id))
+def _placed(metrics: Iterable[Metric], position) -> list[Metric]:
+    """In the order the metric files place them (`placement`), the unplaced after, by id."""
+    return sorted(metrics, key=lambda m: (position(m) is None, position(m) or 0, m.id))
+
+
+def home_metric_ids(engine: Engine) -> list[str]:
+    """The home page's cards: every visible metric whose file places it there."""
+    placed = [m for m in engine.metrics() if m.placement.home is not None]
+    return [m.id for m in _placed(placed, lambda m: m.placement.home)]
+
+
+def domain_metrics(engine: Engine, page: str) -> list[Metric]:
+    """The metrics a domain page lists (`Metric.page`), in their files' order."""
+    found = [m for m in engine.metrics() if m.page == page]
+    return _placed(found, lambda m: m.placement.page)
 
 
 def allowed_filters(metric: Metric, filters: dict[str, str]) -> dict[str, str]:

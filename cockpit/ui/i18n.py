@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask import has_request_context, request
 
+from cockpit.ui.texts_dictionary import DICTIONARY_TEXTS
+
 LANGS = ("fr", "en")
 LANG_COOKIE = "cockpit_lang"
 
@@ -75,9 +77,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "col_delta_target": "Écart cible / budget",
         "col_basis": "Référence du statut",
         "col_status": "Statut",
-        "col_pole": "Pôle",
-        "col_service": "Service",
-        "col_establishment": "Établissement",
         "sort_by": "Trier par {column}",
         "table_title": "Tableau détaillé",
         "export_csv": "Exporter CSV",
@@ -89,10 +88,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "chart_target": "Cible",
         "chart_budget": "Budget",
         "chart_summary": "Évolution mensuelle de {first} à {last} ; dernier mois : {value}",
-        "by_pole": "Par pôle",
-        "by_service": "Par service",
-        "by_establishment": "Par établissement",
-        "pole_services": "Pôle {pole} — par service",
+        "by_dimension": "Par {dimension}",
+        "pole_split": "Pôle {pole} — par {dimension}",
+        "split_picker": "Répartir par",
         "all_poles": "Tous les pôles",
         "no_services": "Cet indicateur n'est pas suivi par service.",
         "how_computed": "Comment c'est calculé",
@@ -171,15 +169,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ask_rank_asc_one": "le moins élevé",
         "ask_rank_desc": "les {n} plus élevés",
         "ask_rank_asc": "les {n} moins élevés",
-        "dim_establishment": "Établissement",
-        "dim_site": "Site",
-        "dim_pole": "Pôle",
-        "dim_service": "Service",
-        "dim_staff_group": "Personnel",
-        "dim_staff_category": "Catégorie",
-        "dim_section": "Section",
-        "dim_titre": "Titre",
-        "dim_account": "Compte",
         # « Comparaison nationale » (cockpit/ui/pages/national*.py)
         "tab_national": "National",
         "page_national": "Comparaison nationale",
@@ -306,9 +295,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "col_delta_target": "Gap to target / budget",
         "col_basis": "Status basis",
         "col_status": "Status",
-        "col_pole": "Pole",
-        "col_service": "Service",
-        "col_establishment": "Establishment",
         "sort_by": "Sort by {column}",
         "table_title": "Detailed table",
         "export_csv": "Export CSV",
@@ -320,10 +306,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "chart_target": "Target",
         "chart_budget": "Budget",
         "chart_summary": "Monthly trend from {first} to {last}; last month: {value}",
-        "by_pole": "By pole",
-        "by_service": "By service",
-        "by_establishment": "By establishment",
-        "pole_services": "Pole {pole} — by service",
+        "by_dimension": "By {dimension}",
+        "pole_split": "Pole {pole} — by {dimension}",
+        "split_picker": "Split by",
         "all_poles": "All poles",
         "no_services": "This indicator is not tracked by service.",
         "how_computed": "How it is computed",
@@ -402,15 +387,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "ask_rank_asc_one": "the lowest",
         "ask_rank_desc": "the {n} highest",
         "ask_rank_asc": "the {n} lowest",
-        "dim_establishment": "Establishment",
-        "dim_site": "Site",
-        "dim_pole": "Pole",
-        "dim_service": "Service",
-        "dim_staff_group": "Staff group",
-        "dim_staff_category": "Category",
-        "dim_section": "Section",
-        "dim_titre": "Title",
-        "dim_account": "Account",
         # « Comparaison nationale » (cockpit/ui/pages/national*.py)
         "tab_national": "Peers",
         "page_national": "National comparison",
@@ -469,6 +445,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "nat_peers_heading": "The peers in {year}",
     },
 }
+
+
+for _lang, _texts in DICTIONARY_TEXTS.items():
+    _TEXTS[_lang].update(_texts)
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

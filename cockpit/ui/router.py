@@ -8,7 +8,17 @@ from dataclasses import dataclass
 from cockpit.engine import UnknownMetric
 from cockpit.national.service import national_for
 from cockpit.ui.components.table import TableModel
-from cockpit.ui.pages import View, alerts, detail, domain, home, national, national_peers, question
+from cockpit.ui.pages import (
+    View,
+    alerts,
+    detail,
+    dictionary,
+    domain,
+    home,
+    national,
+    national_peers,
+    question,
+)
 from cockpit.ui.selection import Selection
 
 DETAIL_PREFIX = "/indicateur/"
@@ -17,7 +27,7 @@ NATIONAL_PREFIX = national.PATH + "/"
 
 @dataclass(frozen=True)
 class Route:
-    tab: str  # home | activity | hr | finance | national | question | detail
+    tab: str  # home | activity | hr | finance | national | question | detail | dictionary
     render: Callable[[View], tuple[str, list]]
     table: Callable[[View], TableModel] | None = None
     # Needs the Dash runtime on a first load. Dashboard pages are links only (the export is
@@ -39,6 +49,7 @@ ROUTES = {
     alerts.PATH: Route("home", alerts.render, live=False),
     "/question": Route("question", question.render, live=False),
     national.PATH: Route("national", national.render, live=False, select=national.select),
+    dictionary.PATH: Route("dictionary", dictionary.render, live=False),
     **{path: _domain_route(name) for name, path in domain.PATHS.items()},
 }
 

@@ -1,4 +1,5 @@
-"""What the user is looking at, kept in the URL: period kind and month, establishment, pole, sort.
+"""What the user is looking at, kept in the URL: period kind and month, establishment, pole,
+the detail page's breakdown dimension, sort.
 
 A page's address says everything needed to render it (and to export it), so a
 link can be shared, bookmarked, rendered on the server and replayed offline.
@@ -22,6 +23,7 @@ from cockpit.periods import (
     year_to_date,
 )
 
+MAX_SEARCH = 100
 PERIOD_KINDS = {"month": month_of, "quarter": quarter_of, "ytd": year_to_date, "r12": rolling_12}
 
 
@@ -31,15 +33,18 @@ class Selection:
     month: date | None = None  # the period's last month; None → the latest complete month
     establishment: str | None = None  # FINESS id; None → the whole group
     pole: str | None = None
+    by: str | None = None  # a detail page's breakdown; None → pole, then service
     sort: str | None = None
     ascending: bool = False
     year: int | None = None  # national comparison: the data year; None → each latest
     peers: str | None = None  # national comparison: a named peer group
+    # A search of the page (?q=): read, never carried over to other pages' links.
+    search: str | None = None
 
     @classmethod
     def parse(cls, search: str | None) -> Selection:
-        """Read `?p=ytd&m=2026-09&e=990000012&pole=Médecine&sort=value&dir=asc&an=2022&pairs=x`,
-        ignoring junk."""
+        """Read `?p=ytd&m=2026-09&e=990000012&pole=Médecine&by=site&sort=value&dir=asc`
+        (and `&an=2022&pairs=x` for the national comparison), ignoring junk."""
         args = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
         kind = args.get("p", "month")
         try:
@@ -51,10 +56,12 @@ class Selection:
             month=month,
             establishment=args.get("e") or None,
             pole=args.get("pole") or None,
+            by=args.get("by") or None,
             sort=args.get("sort") or None,
             ascending=args.get("dir") == "asc",
             year=int(args["an"]) if args.get("an", "").isdigit() else None,
             peers=args.get("pairs") or None,
+            search=args.get("q", "").strip()[:MAX_SEARCH] or None,
         )
 
     def with_(self, **changes) -> Selection:
@@ -72,6 +79,8 @@ class Selection:
             args["e"] = sel.establishment
         if sel.pole:
             args["pole"] = sel.pole
+        if sel.by:
+            args["by"] = sel.by
         if sel.sort:
             args["sort"] = sel.sort
             args["dir"] = "asc" if sel.ascending else "desc"

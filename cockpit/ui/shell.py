@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from dash import dcc, html
 
-from cockpit.auth import current_perimeter, safe_next
+from cockpit.auth import current_perimeter, current_role, safe_next
 from cockpit.engine import Engine, WarehouseMissing
 from cockpit.formatting import timestamp
 from cockpit.ui.components.freshness import freshness_note
@@ -29,13 +29,21 @@ TABS = (
     ("national", "/comparaison", "tab_national"),
     ("question", "/question", "tab_question"),
 )
-_TAB_OF_DOMAIN = {"activity": "activity", "cross": "activity", "hr": "hr", "finance": "finance"}
+# The desktop navigation adds the indicator dictionary for those who work on definitions and
+# figures; everyone reaches it from a detail page's « Comment c'est calculé ».
+DICTIONARY_TAB = ("dictionary", "/dictionnaire", "nav_dictionary")
+DICTIONARY_IN_NAV_FOR = ("analyst", "controller")
 
 
 def _nav_links(view: View | None, active: str, lang: str, css: str) -> list:
+    tabs = TABS
+    if css == "topnav-link" and current_role() in DICTIONARY_IN_NAV_FOR:
+        tabs = (*TABS, DICTIONARY_TAB)
     links = []
-    for tab, path, key in TABS:
-        href = view.href(path, pole=None, sort=None) if view and tab != "question" else path
+    for tab, path, key in tabs:
+        href = (
+            view.href(path, pole=None, by=None, sort=None) if view and tab != "question" else path
+        )
         # The icon is a CSS mask drawn before the text (.icon-home::before): one component.
         classes = f"{css} icon-{tab}" + (" on" if tab == active else "")
         links.append(dcc.Link(t(key, lang), href=href, className=classes))
@@ -158,7 +166,7 @@ def render_frame(engine: Engine, path: str | None, search: str | None) -> html.D
     active = route.tab
     if active == "detail":
         metric = engine.metric(path.rstrip("/")[len(DETAIL_PREFIX) :])
-        active = _TAB_OF_DOMAIN.get(metric.domain, "home")
+        active = metric.page
     title, children = route.render(view)
     return frame(view, active, children, lang, address)
 

@@ -22,8 +22,8 @@ _RENAMED = {
     "rowSpan": "rowspan",
     "dateTime": "datetime",
 }
-# Ids kept in the server copy (skip link, in-page links, the question box's suggestion list);
-# other ids belong to the live tree.
+# Ids kept in the server copy (skip link, in-page links, the question box's suggestion list,
+# a dictionary entry); other ids belong to the live tree.
 _KEPT_IDS = {"page", "alertes", "ask-metrics"}
 _SKIPPED = {
     "children",
@@ -36,6 +36,12 @@ _SKIPPED = {
     "setProps",
     "style",
 }
+ANCHOR_PREFIX = "def-"  # a dictionary entry: /dictionnaire#def-alos
+
+
+def is_anchor(node_id: object) -> bool:
+    """An id the server copy keeps: a target of links, not a live component."""
+    return node_id in _KEPT_IDS or str(node_id).startswith(ANCHOR_PREFIX)
 
 
 def _style(style: dict) -> str:
@@ -69,7 +75,7 @@ def element(node: Component) -> tuple[str, dict] | None:
     wildcards = {k: v for k, v in vars(node).items() if k.startswith(("data-", "aria-"))}
     props.update(sorted(wildcards.items()))  # Dash keeps them in no stable order
     kept = {k: v for k, v in props.items() if k not in _SKIPPED or k == "style"}
-    if props.get("id") in _KEPT_IDS:
+    if is_anchor(props.get("id")):
         kept = {"id": props["id"], **kept}
     if node._namespace == "dash_core_components":
         if kind == "Link":
@@ -104,9 +110,7 @@ def to_html(node) -> str:
     if found is None:
         return ""
     tag, props = found
-    attributes = (f' id="{props["id"]}"' if props.get("id") in _KEPT_IDS else "") + _attributes(
-        props
-    )
+    attributes = (f' id="{props["id"]}"' if is_anchor(props.get("id")) else "") + _attributes(props)
     if tag in _VOID:
         return f"<{tag}{attributes}>"
     return f"<{tag}{attributes}>{_inner(node)}</{tag}>"

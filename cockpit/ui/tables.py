@@ -13,26 +13,13 @@ from dataclasses import replace
 from cockpit.catalog.model import Metric
 from cockpit.engine.figures import Figure
 from cockpit.engine.signals import gap, trend
-from cockpit.formatting import format_points, format_value
+from cockpit.formatting import PRESETS, format_points, format_value
 from cockpit.ui.breakdown import Breakdown
 from cockpit.ui.components.status import reference_text
 from cockpit.ui.components.table import Cell, Column, TableModel
 from cockpit.ui.figures import Kpi
 from cockpit.ui.i18n import label_of, t
 
-EXCEL_FORMATS = {
-    "int": "#,##0",
-    "dec1": "#,##0.0",
-    "dec2": "#,##0.00",
-    "dec3": "#,##0.000",
-    "eur": '#,##0 "€"',
-    "keur": '#,##0 "€"',
-    "meur": '#,##0 "€"',
-    "meur2": '#,##0 "€"',
-    "pct1": "0.0%",
-    "days1": "#,##0.0",
-    "fte1": "#,##0.0",
-}
 _STATUS_ORDER = {"red": 3, "amber": 2, "green": 1}
 UNIT_NAMES = {
     "fr": {
@@ -66,7 +53,7 @@ def _value_cell(metric: Metric, value: float | None, lang: str, signed: bool = F
     return Cell(
         format_value(value, metric.format, metric.unit, lang, signed=signed),
         value,
-        number_format=EXCEL_FORMATS.get(metric.format),
+        number_format=PRESETS[metric.format].excel,
     )
 
 
@@ -176,15 +163,17 @@ def breakdown_table(
     title: str,
     metric: Metric,
     split: Breakdown,
+    dimension_title: str,
     lang: str,
     href_of,
     period_text: str,
     filename: str,
 ) -> TableModel:
-    """One row per pole, service or establishment; poles link to their services."""
+    """One row per value of the split's dimension (pole, service, site…); `href_of` links a
+    row (poles to their services)."""
     dimension = split.dimension or "pole"
     columns = [
-        Column(dimension, t(f"col_{dimension}", lang), numeric=False),
+        Column(dimension, dimension_title, numeric=False),
         *_figure_columns(lang, [figure for _, figure in split.rows]),
         Column("unit", t("col_unit", lang), numeric=False, screen=False),
         Column("period", t("col_period", lang), numeric=False, screen=False),

@@ -16,6 +16,12 @@ from cockpit.warehouse.schema import sql_type
 PERIOD_PATTERN = r"[12][0-9]{3}-(0[1-9]|1[0-2])(-01)?"  # YYYY-MM, or the first day of it
 YEAR_PATTERN = r"[12][0-9]{3}"
 MAX_INTEGER = 9.2e18  # what a BIGINT holds
+# Text columns written one way: column type → (pattern, reason shown for the raw cell).
+_PATTERNS = {
+    "finess": (FINESS_PATTERN, "'{}' is not a FINESS number (9 characters, e.g. 990000012)"),
+    "period": (PERIOD_PATTERN, "'{}' is not a month written YYYY-MM (month 01 to 12)"),
+    "year": (YEAR_PATTERN, "'{}' is not a year written YYYY"),
+}
 
 _INTEGER_TYPES = {
     "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
@@ -124,29 +130,12 @@ def column_rule(column: Column, src_name: str | None, src_type: str = "VARCHAR")
     else:
         parsed = trimmed
         final = "{p}"
-        if column.type == "finess":
-            checks.append(
-                (
-                    "NOT regexp_full_match({p}, '" + FINESS_PATTERN + "')",
-                    "'{}' is not a FINESS number (9 characters, e.g. 990000012)",
-                )
-            )
-        elif column.type == "period":
-            checks.append(
-                (
-                    "NOT regexp_full_match({p}, '" + PERIOD_PATTERN + "')",
-                    "'{}' is not a month written YYYY-MM (month 01 to 12)",
-                )
-            )
+        if column.type in _PATTERNS:
+            pattern, reason = _PATTERNS[column.type]
+            checks.append(("NOT regexp_full_match({p}, '" + pattern + "')", reason))
+        if column.type == "period":
             final = "left({p}, 7) || '-01'"
-        elif column.type == "year":
-            checks.append(
-                (
-                    "NOT regexp_full_match({p}, '" + YEAR_PATTERN + "')",
-                    "'{}' is not a year written YYYY",
-                )
-            )
-        elif column.type == "code":
+        if column.type == "code":
             allowed = ", ".join(sql_str(a) for a in column.allowed)
             checks.append(
                 (

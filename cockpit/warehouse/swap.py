@@ -98,19 +98,11 @@ def publish(temp: Path, db_path: Path) -> None:
         shutil.rmtree(spill, ignore_errors=True)
     _fsync(temp)
     os.replace(temp, db_path)
-    _fsync_dir(db_path.parent)
+    _fsync(db_path.parent)  # the directory entry of the new file
 
 
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -48,31 +48,30 @@ def pole_manager_state(browser, server) -> dict:
     return login_state(browser, server, "chef-chirurgie", "demo-chef-chirurgie")
 
 
+def _checked_page(browser, server, state, viewport, size: str):
+    """A logged-in page at that size; the test fails on any console error it shows."""
+    context, page = open_page(browser, server, state, viewport, service_workers="block")
+    page.size = size
+    yield page
+    context.close()
+    assert page.problems == [], page.problems
+
+
 @pytest.fixture(params=["phone", "desktop"])
 def any_page(request, browser, server, logged_in_state):
     """A logged-in page at 390×844 and at 1440×900 (the test runs once for each)."""
     viewport = PHONE if request.param == "phone" else DESKTOP
-    context, page = open_page(browser, server, logged_in_state, viewport, service_workers="block")
-    page.size = request.param
-    yield page
-    context.close()
-    assert page.problems == [], page.problems
+    yield from _checked_page(browser, server, logged_in_state, viewport, request.param)
 
 
 @pytest.fixture
 def phone(browser, server, logged_in_state):
-    context, page = open_page(browser, server, logged_in_state, PHONE, service_workers="block")
-    yield page
-    context.close()
-    assert page.problems == [], page.problems
+    yield from _checked_page(browser, server, logged_in_state, PHONE, "phone")
 
 
 @pytest.fixture
 def desktop(browser, server, logged_in_state):
-    context, page = open_page(browser, server, logged_in_state, DESKTOP, service_workers="block")
-    yield page
-    context.close()
-    assert page.problems == [], page.problems
+    yield from _checked_page(browser, server, logged_in_state, DESKTOP, "desktop")
 
 
 @pytest.fixture

@@ -12,23 +12,13 @@ Without --url it builds the demo hospital and serves it (`cockpit demo`, `cockpi
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
 from pathlib import Path
 
-from cockpit.demo.serve import demo_server
+from cockpit.demo.serve import CHROMIUM, CHROMIUM_FLAGS, demo_server
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 SIZES = {
     "phone": ({"width": 390, "height": 844}, 2),
     "desktop": ({"width": 1440, "height": 900}, 1),
@@ -72,7 +62,7 @@ def take(url: str) -> list[Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         login = browser.new_page()
         login.goto(url + "/login")
         login.fill("#username", "directeur")

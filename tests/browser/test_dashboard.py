@@ -17,7 +17,7 @@ from cockpit.engine import Perimeter, QueryPlan
 from cockpit.engine.figures import period_figure
 from cockpit.formatting import format_points, format_value
 from cockpit.periods import Period, add_months, last_complete_month
-from cockpit.ui.figures import HOME_METRICS
+from cockpit.ui.figures import home_metric_ids
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def test_home_cards_show_the_engine_figures(any_page, engine):
     page.goto("/")
     settle(page)
     month = latest(engine)
-    for metric_id in HOME_METRICS:
+    for metric_id in home_metric_ids(engine):
         figure = period_figure(
             engine, Perimeter.everything(), engine.metric(metric_id), Period(month, month), {}
         )
@@ -276,7 +276,7 @@ def test_dark_mode_follows_the_system(open_context):
     assert red + green + blue < 120, background
 
 
-def test_opens_offline_with_the_last_figures_and_says_so(open_context):
+def test_opens_offline_with_the_last_figures_and_says_so(open_context, engine):
     context, page = open_context(service_workers="allow")
     page.goto("/")
     settle(page)
@@ -304,7 +304,7 @@ def test_opens_offline_with_the_last_figures_and_says_so(open_context):
     expect(page.locator(".frame h1")).to_have_text("Aujourd'hui")
     page.goto("/")  # home, plain HTML, from the cache too
     expect(page.locator(".frame .offline-banner")).to_be_visible()
-    assert page.locator(".frame .card").count() == len(HOME_METRICS)
+    assert page.locator(".frame .card").count() == len(home_metric_ids(engine))
     context.set_offline(False)
 
 

@@ -33,18 +33,6 @@ CONSULT = ("always", "when_unsure")
 # Calls that outlive their timeout finish in the background; a few workers are enough.
 _CALLS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cockpit-llm")
 
-_DIMENSION_WORDS = {
-    "fr": {
-        "establishment": "établissements",
-        "site": "sites",
-        "pole": "pôles",
-        "service": "services",
-        "staff_group": "groupes de personnel",
-        "staff_category": "catégories de personnel",
-    },
-    "en": {"staff_group": "staff groups", "staff_category": "staff categories"},
-}
-
 
 def offline_is_sure(parts: Parts) -> bool:
     """One metric named by the catalog's words and every place named known."""
@@ -83,7 +71,7 @@ class LLMPlanner:
         system = system_prompt(metrics, dimension_names(self.engine))
         key = (system, tuple((m.id, tuple(m.dimensions)) for m in metrics))
         if self._bound is None or self._bound[0] != key:
-            schema = draft_schema(metrics)
+            schema = draft_schema(metrics, self.engine.catalog.dimensions.names)
             structured = self.model.with_structured_output(
                 schema, method="function_calling", include_raw=True
             )
@@ -163,7 +151,9 @@ class LLMPlanner:
 
     def ask_back(self, found: Resolution, lang: str) -> Clarification:
         """An unknown place or staff name: say so, with the close names, never guess."""
-        kind = _DIMENSION_WORDS.get(lang, {}).get(found.dimension, f"{found.dimension}s")
+        registry = self.engine.catalog.dimensions
+        known = found.dimension in registry
+        kind = registry[found.dimension].plural_label(lang) if known else found.dimension
         if lang == "fr":
             text = f"Je ne trouve pas « {found.words} » parmi les {kind}."
             if found.close:

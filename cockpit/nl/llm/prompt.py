@@ -8,9 +8,6 @@ from datetime import date
 
 from cockpit.catalog.model import Metric
 
-# Dimension values named in the prompt, so the model knows a service from a pole.
-NAMED_DIMENSIONS = ("establishment", "pole", "service", "staff_group", "staff_category")
-
 RULES = """\
 You fill plan_question for a French public hospital's steering dashboard. Questions are in \
 French or English, often dictated on a phone, with typos and abbreviations.
@@ -52,6 +49,7 @@ def messages(system: str, question: str, today: date) -> list[tuple[str, str]]:
 
 
 def dimension_names(engine) -> dict[str, list[str]]:
-    """The values of each named dimension in the whole warehouse (the perimeter applies
-    later, so the model sees names, never figures)."""
-    return {dim: engine.dimension_values(dim) for dim in NAMED_DIMENSIONS}
+    """The values of each dimension questions may name (the registry's `questions`), in the
+    whole warehouse, so the model knows a service from a pole (the perimeter applies later,
+    so the model sees names, never figures)."""
+    return {dim: engine.dimension_values(dim) for dim in engine.catalog.dimensions.asked()}

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from cockpit.catalog.model import DIMENSIONS, Metric
+from cockpit.catalog.model import Metric
 from cockpit.engine.plan import COMPARES, MAX_RANK, RANK_ORDERS
 from cockpit.periods import GRAINS
 
@@ -44,11 +44,12 @@ def askable(metrics: list[Metric]) -> list[Metric]:
     return [m for m in metrics if not m.hidden]
 
 
-def draft_schema(metrics: list[Metric]) -> type[BaseModel]:
-    """The pydantic model of a plan draft for this catalog (its name is the tool's name)."""
+def draft_schema(metrics: list[Metric], dimension_names: tuple[str, ...]) -> type[BaseModel]:
+    """The pydantic model of a plan draft for this catalog (its name is the tool's name);
+    `dimension_names` are the registry's, in its order."""
     offered = askable(metrics)
     metric_ids = tuple(m.id for m in offered)
-    dimensions = tuple(d for d in DIMENSIONS if any(d in m.dimensions for m in offered))
+    dimensions = tuple(d for d in dimension_names if any(d in m.dimensions for m in offered))
     dimension = Literal[dimensions]  # type: ignore[valid-type]
     filter_draft = create_model(
         "Filter",

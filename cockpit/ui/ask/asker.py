@@ -88,7 +88,9 @@ class Asker:
             outside = self._outside_perimeter(answer)
             return refused_card(answer, lang, question=question, perimeter=where, outside=outside)
         metric = self.engine.metric(answer["metric"])
-        how = how_it_was_computed(answer, metric, lang, where, freshness_text(self.engine, lang))
+        dimensions = self.engine.catalog.dimensions
+        freshness = freshness_text(self.engine, lang)
+        how = how_it_was_computed(answer, metric, lang, where, freshness, dimensions)
         return answered_card(
             answer,
             metric,
@@ -97,6 +99,7 @@ class Asker:
             scope=_scope(answer, lang),
             period_text=answer_period(answer, lang),
             how=how,
+            dimensions=dimensions,
             context_rows=ranking_context(self.engine, answer, self.perimeter),
         )
 

@@ -9,10 +9,11 @@ from typing import Any
 
 from dash import html
 
+from cockpit.catalog.dimensions import DimensionRegistry
 from cockpit.catalog.model import Metric
 from cockpit.engine.figures import Figure
 from cockpit.ui.ask.forms import asking_button
-from cockpit.ui.ask.how import grouping_text
+from cockpit.ui.ask.how import dimension_label, grouping_text
 from cockpit.ui.ask.visual import bucket_text, chart, formatter, headline, shape
 from cockpit.ui.components.status import previous_badge, target_badge
 from cockpit.ui.i18n import label_of, t
@@ -46,11 +47,14 @@ def _badges(answer: dict[str, Any], metric: Metric, lang: str) -> html.Div | Non
     return html.Div(badge, className="card-deltas") if badge else None
 
 
-def _table(answer: dict[str, Any], metric: Metric, lang: str) -> html.Div:
+def _table(
+    answer: dict[str, Any], metric: Metric, lang: str, dimensions: DimensionRegistry
+) -> html.Div:
     """Rows no small chart reads well (a series per pole…): a plain table."""
     fmt = formatter(metric, lang)
     group_by = answer.get("group_by") or []
-    head = [t("col_period", lang), *(t(f"dim_{d}", lang) for d in group_by), t("col_value", lang)]
+    named = [dimension_label(dimensions, d, lang) for d in group_by]
+    head = [t("col_period", lang), *named, t("col_value", lang)]
     body = [
         html.Tr(
             [
@@ -78,6 +82,7 @@ def answered_card(
     scope: str,
     period_text: str,
     how: html.Details,
+    dimensions: DimensionRegistry,
     context_rows: list[dict] | None = None,
 ) -> html.Section:
     head = headline(answer, metric, lang, scope)
@@ -101,7 +106,7 @@ def answered_card(
         if left_out:
             parts.append(html.P(t("ask_more_rows", lang, n=left_out), className="muted"))
     elif shape(answer) == "table":
-        parts.append(_table(answer, metric, lang))
+        parts.append(_table(answer, metric, lang, dimensions))
     parts.append(how)
     return html.Section(parts, className="panel ask-card ask-answered")
 
@@ -157,9 +162,15 @@ def notice_card(message: str) -> html.Section:
     return html.Section(html.P(message), className="panel ask-card ask-refused")
 
 
-def context_label(answer: dict[str, Any], metric: Metric, lang: str, period_text: str) -> str:
+def context_label(
+    answer: dict[str, Any],
+    metric: Metric,
+    lang: str,
+    period_text: str,
+    dimensions: DimensionRegistry,
+) -> str:
     """What a follow-up builds on, in one line: « Taux d'occupation des lits · Chirurgie ·
     Mars 2026 », « Coût de l'intérim · par pôle, le plus élevé · Janv. – oct. 2026 »."""
     parts = [label_of(metric.label, lang), *(answer.get("filters") or {}).values()]
-    grouping = grouping_text(answer, lang)
+    grouping = grouping_text(answer, dimensions, lang)
     return " · ".join([*parts, *([grouping] if grouping else []), period_text])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter
 from cockpit.periods import Period
-from cockpit.ui.figures import HOME_METRICS, data_span, kpis
+from cockpit.ui.figures import data_span, home_metric_ids, kpis
 from cockpit.ui.i18n import label_of
 
 # (single figure, breakdown by {by}, monthly trend, ranking of {by}s), per language.
@@ -29,7 +29,6 @@ TEMPLATES = {
         "Which {by} has the highest {lower} year to date?",
     ),
 }
-_BY = {"fr": {"pole": "pôle", "service": "service"}, "en": {"pole": "pole", "service": "service"}}
 
 
 def _in_sentence(label: str) -> str:
@@ -60,10 +59,10 @@ def example_questions(engine: Engine, perimeter: Perimeter, lang: str, count: in
     if span is None:
         return []
     # The home's cards for this user: figures that mean something in their perimeter.
-    cards = kpis(engine, perimeter, HOME_METRICS, Period.month(span[1]), {})
+    cards = kpis(engine, perimeter, home_metric_ids(engine), Period.month(span[1]), {})
     metrics = [card.metric for card in cards]
     templates = TEMPLATES.get(lang, TEMPLATES["fr"])
-    by_word = _BY.get(lang, _BY["fr"])[by]
+    by_word = engine.catalog.dimensions.label(by, lang)
     questions = []
     for i, metric in enumerate(_one_per_domain(metrics, count)):
         template = templates[i % len(templates)]

@@ -10,6 +10,7 @@ from typing import Any
 
 from dash import html
 
+from cockpit.catalog.dimensions import DimensionRegistry
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter
 from cockpit.formatting import capitalised, month_name, timestamp
@@ -31,14 +32,15 @@ def answer_period(answer: dict[str, Any], lang: str) -> str:
     return period_label("range", period, lang)
 
 
-def dimension_label(dimension: str, lang: str) -> str:
-    return t(f"dim_{dimension}", lang)
+def dimension_label(dimensions: DimensionRegistry, dimension: str, lang: str) -> str:
+    """« Pôle », « Discipline »: as the registry (queries/dimensions.yaml) names it."""
+    return capitalised(dimensions.label(dimension, lang))
 
 
-def filters_text(filters: dict[str, str], lang: str) -> str:
+def filters_text(filters: dict[str, str], dimensions: DimensionRegistry, lang: str) -> str:
     """« Pôle : Chirurgie · Service : Cardiologie », or « aucun »."""
     sep = " : " if lang == "fr" else ": "
-    parts = [f"{dimension_label(d, lang)}{sep}{v}" for d, v in filters.items()]
+    parts = [f"{dimension_label(dimensions, d, lang)}{sep}{v}" for d, v in filters.items()]
     return " · ".join(parts) if parts else t("ask_none", lang)
 
 
@@ -55,13 +57,13 @@ def perimeter_text(engine: Engine, perimeter: Perimeter, lang: str) -> str:
     return " · ".join(parts)
 
 
-def grouping_text(answer: dict[str, Any], lang: str) -> str | None:
+def grouping_text(answer: dict[str, Any], dimensions: DimensionRegistry, lang: str) -> str | None:
     """« par pôle, le plus élevé », « par mois », or None for one figure."""
     parts = []
     if answer.get("grain"):
         parts.append(t(f"ask_by_{answer['grain']}", lang))
     if answer.get("group_by"):
-        dims = ", ".join(dimension_label(d, lang).lower() for d in answer["group_by"])
+        dims = ", ".join(dimensions.label(d, lang) for d in answer["group_by"])
         parts.append(t("ask_by", lang, dims=dims))
     rank = answer.get("rank")
     if rank:
@@ -85,7 +87,12 @@ def _fact(term: str, *definition) -> list:
 
 
 def how_it_was_computed(
-    answer: dict[str, Any], metric: Metric, lang: str, perimeter: str, freshness: str | None
+    answer: dict[str, Any],
+    metric: Metric,
+    lang: str,
+    perimeter: str,
+    freshness: str | None,
+    dimensions: DimensionRegistry,
 ) -> html.Details:
     facts = _fact(
         t("ask_how_metric", lang),
@@ -94,8 +101,9 @@ def how_it_was_computed(
         label_of(metric.description, lang),
     )
     facts += _fact(t("ask_how_period", lang), answer_period(answer, lang))
-    facts += _fact(t("ask_how_filters", lang), filters_text(answer.get("filters") or {}, lang))
-    grouping = grouping_text(answer, lang)
+    filters = filters_text(answer.get("filters") or {}, dimensions, lang)
+    facts += _fact(t("ask_how_filters", lang), filters)
+    grouping = grouping_text(answer, dimensions, lang)
     if grouping:
         facts += _fact(t("ask_how_grouping", lang), capitalised(grouping))
     if answer.get("compare"):

@@ -24,7 +24,8 @@ def followup_label(engine: Engine, plan: dict[str, Any] | None, lang: str) -> st
     if not plan:
         return None
     try:
-        return context_label(plan, engine.metric(plan["metric"]), lang, answer_period(plan, lang))
+        metric, period = engine.metric(plan["metric"]), answer_period(plan, lang)
+        return context_label(plan, metric, lang, period, engine.catalog.dimensions)
     except (QueryError, KeyError, TypeError, ValueError):  # a metric since removed, an odd plan
         return None
 

@@ -32,23 +32,24 @@ def period_label(kind: str, period: Period, lang: str) -> str:
     return capitalised(f"{start} – {end}")
 
 
-def _segment(text: str, href: str, on: bool) -> dcc.Link:
-    return dcc.Link(text, href=href, className="seg on" if on else "seg")
+def segments(options: list[tuple[str, str, bool]], label: str, css: str = "") -> html.Div:
+    """A row of links (text, href, chosen), one of them chosen: a picker without JavaScript."""
+    links = [
+        dcc.Link(text, href=href, className="seg on" if on else "seg") for text, href, on in options
+    ]
+    return html.Div(
+        links, className=f"segments {css}".strip(), role="group", **{"aria-label": label}
+    )
 
 
 def period_picker(path: str, sel: Selection, latest: date, first: date, lang: str) -> html.Div:
     kinds = [
-        _segment(t(f"period_{kind}", lang), path + sel.query(kind=kind), sel.kind == kind)
+        (t(f"period_{kind}", lang), path + sel.query(kind=kind), sel.kind == kind)
         for kind in PERIOD_KINDS
     ]
     return html.Div(
         [
-            html.Div(
-                kinds,
-                className="segments",
-                role="group",
-                **{"aria-label": t("period_picker", lang)},
-            ),
+            segments(kinds, t("period_picker", lang)),
             month_stepper(path, sel, latest, first, lang),
         ],
         className="period-picker",
@@ -80,22 +81,14 @@ def establishment_switch(
     """« GHT (tous) » and each establishment; nothing to switch within one establishment."""
     if len(names) < 2:
         return None
-    options = [
-        _segment(
-            t("group", lang),
-            path + sel.query(establishment=None, pole=None),
-            sel.establishment is None,
-        )
-    ]
+    options = [(t("group", lang), path + sel.query(establishment=None, pole=None, by=None),
+                sel.establishment is None)]  # fmt: skip
     options += [
-        _segment(
-            name, path + sel.query(establishment=finess, pole=None), sel.establishment == finess
+        (
+            name,
+            path + sel.query(establishment=finess, pole=None, by=None),
+            sel.establishment == finess,
         )
         for finess, name in names.items()
     ]
-    return html.Div(
-        options,
-        className="segments establishments",
-        role="group",
-        **{"aria-label": t("establishment_picker", lang)},
-    )
+    return segments(options, t("establishment_picker", lang), "establishments")

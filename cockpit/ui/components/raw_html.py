@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dash.development.base_component import Component
 
-from cockpit.ui.ssr import element, to_html
+from cockpit.ui.ssr import element, is_anchor, to_html
 
 
 class RawHtml(Component):
@@ -43,7 +43,7 @@ def _live_itself(node: Component) -> bool:
     if node._namespace == "dash_core_components":
         return type(node).__name__ != "Link"
     node_id = getattr(node, "id", None)
-    return node_id is not None and node_id not in ("page", "alertes")
+    return node_id is not None and not is_anchor(node_id)
 
 
 def _raw(node: Component) -> Component:

@@ -64,4 +64,4 @@ class View:
 
     def metric_href(self, metric_id: str) -> str:
         """A metric's detail page, keeping period and establishment, not pole or sort."""
-        return self.href(f"/indicateur/{metric_id}", pole=None, sort=None)
+        return self.href(f"/indicateur/{metric_id}", pole=None, by=None, sort=None)

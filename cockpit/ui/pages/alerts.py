@@ -18,7 +18,7 @@ PATH = "/alertes"
 def render(view: View) -> tuple[str, list]:
     lang = view.lang
     month = view.sel.end_month(view.latest, view.first)
-    monthly = view.sel.with_(kind="month", pole=None, sort=None)
+    monthly = view.sel.with_(kind="month", pole=None, by=None, sort=None)
     found = alerts_of_month(view.engine, view.perimeter, month, monthly.filters())
     title = t("alerts", lang)
     head = html.Header(

@@ -1,6 +1,7 @@
 """A metric's detail page: the figure with the target, thresholds or budget behind its
 status, its monthly chart vs N-1 and target (server-rendered SVG), the breakdown by pole
-then service, and how it is computed.
+then service or by any dimension of its file, and how it is computed (with a link to the
+indicator dictionary).
 """
 
 from __future__ import annotations
@@ -11,54 +12,79 @@ from dash import dcc, html
 
 from cockpit.engine import QueryError
 from cockpit.engine.alerts import status_reason
-from cockpit.formatting import format_value
-from cockpit.ui.breakdown import breakdown
+from cockpit.formatting import capitalised, format_value
+from cockpit.ui.breakdown import breakdown, breakdown_choices, breakdown_dimension
 from cockpit.ui.components.chart import monthly_chart
+from cockpit.ui.components.pickers import segments
 from cockpit.ui.components.status import badges, reference_text, status_chip
 from cockpit.ui.components.table import TableModel, sortable_table
 from cockpit.ui.figures import allowed_filters, monthly, period_figure
 from cockpit.ui.i18n import label_of, t
 from cockpit.ui.pages import View
+from cockpit.ui.pages.dictionary import PATH as DICTIONARY
 from cockpit.ui.pages.domain import PATHS, TITLES, export_links, page_head
+from cockpit.ui.ssr import ANCHOR_PREFIX
 from cockpit.ui.tables import breakdown_table
-
-_DOMAIN_OF = {"cross": "activity"}
 
 
 def _title_of_split(view: View, dimension: str | None) -> str:
+    named = view.engine.catalog.dimensions.label(dimension or "establishment", view.lang)
     if view.sel.pole:
-        return t("pole_services", view.lang, pole=view.sel.pole)
-    return t(
-        {"pole": "by_pole", "service": "by_service"}.get(dimension or "", "by_establishment"),
-        view.lang,
-    )
+        return t("pole_split", view.lang, pole=view.sel.pole, dimension=named)
+    return t("by_dimension", view.lang, dimension=named)
+
+
+def _choices(view: View, metric) -> list[str]:
+    filters = allowed_filters(metric, view.filters)
+    return breakdown_choices(metric, filters, view.perimeter, len(view.names))
 
 
 def table(view: View, metric_id: str) -> TableModel:
     metric = view.engine.metric(metric_id)
-    split = breakdown(view.engine, view.perimeter, metric, view.period, view.filters)
+    by = view.sel.by if view.sel.by in _choices(view, metric) else None
+    split = breakdown(view.engine, view.perimeter, metric, view.period, view.filters, by)
     path = f"/indicateur/{metric.id}"
     by_name = {name: finess for finess, name in view.names.items()}
 
     def href_of(name: str) -> str | None:
         if split.dimension == "pole" and "service" in metric.dimensions:
-            return view.href(path, pole=name, sort=None)
+            return view.href(path, pole=name, by=None, sort=None)
         if split.dimension == "establishment" and name in by_name:
-            return view.href(path, establishment=by_name[name], sort=None)
+            return view.href(path, establishment=by_name[name], by=None, sort=None)
         return None
 
     label = label_of(metric.label, view.lang)
     heading = _title_of_split(view, split.dimension)
+    named = view.engine.catalog.dimensions.label(split.dimension or "pole", view.lang)
     model = breakdown_table(
         f"{label} — {heading} — {view.period_text} — {view.scope_text}",
         metric,
         split,
+        capitalised(named),
         view.lang,
         href_of,
         view.period_text,
         filename=f"cockpit-{metric.id}",
     )
     return replace(model, heading=heading)
+
+
+def _split_picker(view: View, metric, shown: str | None):
+    """« Pôle · Service · Site · Catégorie… »: the dimensions its file lists, as links."""
+    choices = _choices(view, metric)
+    if len(choices) < 2:
+        return None
+    default = breakdown_dimension(metric, allowed_filters(metric, view.filters))
+    registry = view.engine.catalog.dimensions
+    options = [
+        (
+            capitalised(registry.label(d, view.lang)),
+            view.href(f"/indicateur/{metric.id}", by=None if d == default else d, sort=None),
+            d == shown,
+        )
+        for d in choices
+    ]
+    return segments(options, t("split_picker", view.lang), "splits")
 
 
 def _facts(metric, figure, lang: str) -> list[html.P]:
@@ -80,7 +106,7 @@ def _facts(metric, figure, lang: str) -> list[html.P]:
 def render(view: View, metric_id: str) -> tuple[str, list]:
     lang = view.lang
     metric = view.engine.metric(metric_id)
-    domain = _DOMAIN_OF.get(metric.domain, metric.domain)
+    domain = metric.page
     path = f"/indicateur/{metric.id}"
     label = label_of(metric.label, lang)
     filters = allowed_filters(metric, view.filters)
@@ -91,7 +117,7 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
         return label, [page_head(view, label, path), html.P(str(exc), className="notice")]
     back = dcc.Link(
         ["‹ ", t(TITLES[domain], lang)],
-        href=view.href(PATHS[domain], pole=None, sort=None),
+        href=view.href(PATHS[domain], pole=None, by=None, sort=None),
         className="back",
     )
     headline = html.Section(
@@ -130,6 +156,7 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
                 [html.H2(model.heading), export_links(view, path)],
                 className="section-head",
             ),
+            _split_picker(view, metric, model.columns[0].key),
             crumbs,
             sortable_table(model, path, view.sel, lang)
             if model.rows
@@ -151,6 +178,10 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
                     metric.owner,
                 ],
                 className="muted",
+            ),
+            html.P(
+                dcc.Link(t("dict_in", lang), href=f"{DICTIONARY}#{ANCHOR_PREFIX}{metric.id}"),
+                className="dictionary-link",
             ),
         ],
         className="panel how",

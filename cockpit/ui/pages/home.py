@@ -12,7 +12,7 @@ from cockpit.ui.alerts import home_figures
 from cockpit.ui.components.alert_list import alert_list, alert_summary
 from cockpit.ui.components.kpi_card import kpi_card
 from cockpit.ui.components.pickers import establishment_switch
-from cockpit.ui.figures import HOME_METRICS
+from cockpit.ui.figures import home_metric_ids
 from cockpit.ui.i18n import t
 from cockpit.ui.pages import View
 from cockpit.ui.pages.alerts import PATH as ALERTS_PATH
@@ -29,12 +29,13 @@ def render(view: View) -> tuple[str, list]:
         view.perimeter,
         lang,
         view.path,
-        view.sel.with_(kind="month", month=None, pole=None, sort=None),
+        view.sel.with_(kind="month", month=None, pole=None, by=None, sort=None),
         view.first,
         view.latest,
         view.names,
     )
-    cards, found = home_figures(view.engine, view.perimeter, HOME_METRICS, month, home_view.filters)
+    placed = home_metric_ids(view.engine)
+    cards, found = home_figures(view.engine, view.perimeter, placed, month, home_view.filters)
     all_alerts = home_view.href(ALERTS_PATH)
     title = t("tab_home", lang)
     head = html.Header(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from cockpit.formatting import PRESETS
 from cockpit.national.figures import Comparison
 from cockpit.national.service import national_for
 from cockpit.ui.components.bullet import bullet
@@ -25,7 +26,6 @@ from cockpit.ui.pages.national import (
     standing_chip,
     value_text,
 )
-from cockpit.ui.tables import EXCEL_FORMATS
 
 
 def _selected(view: View, indicator_id: str) -> Comparison | html.Section:
@@ -49,7 +49,7 @@ def table(view: View, indicator_id: str) -> TableModel:
         comparison.finess, indicator_id, figure.year, view.sel.peers
     )
     label = label_of(item.indicator.label, lang)
-    number_format = EXCEL_FORMATS.get(item.indicator.format)
+    number_format = PRESETS[item.indicator.format].excel
     rows = []
     for rank, peer in enumerate(peers, start=1):
         name = f"{peer.name} ({t('nat_you', lang)})" if peer.me else peer.name
