@@ -125,3 +125,12 @@ def test_budget_inside_a_metric_name_is_no_comparison(demo_engine):
     result = answer(demo_engine, "Taux d'exécution du budget des charges")
     assert result["metric"] == "expense_execution_rate" and result["compare"] is None
     assert "Pas de budget" not in result["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Show me overtime by staff category last month", "Heures sup par catégorie de personnel"],
+)
+def test_a_two_word_dimension_name_groups_by_it(demo_engine, question):
+    result = answer(demo_engine, question)
+    assert result["metric"] == "overtime_hours" and result["group_by"] == ["staff_category"]
