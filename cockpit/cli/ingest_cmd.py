@@ -83,7 +83,7 @@ def print_refusal(err: Console, exc: IngestError, statuses: dict[str, str]) -> N
 
 
 def _print_summary(out: Console, report: IngestReport) -> None:
-    table = Table(title=f"Loaded into {report.db_path} (run {report.run_id}, {report.user})")
+    table = Table(title=f"Loaded into {report.warehouse} (run {report.run_id}, {report.user})")
     for header in ("file", "kind", "rows", "periods", "status"):
         table.add_column(header, justify="right" if header == "rows" else "left")
     for f in report.files:
