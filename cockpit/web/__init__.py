@@ -9,6 +9,7 @@ from flask import Flask
 
 from cockpit import config
 from cockpit.engine import Engine
+from cockpit.warehouse.backends.location import warehouse_location
 from cockpit.web.errors import install_error_handlers
 from cockpit.web.proxy import TrustedProxies, trusted_networks
 
@@ -44,7 +45,7 @@ def create_app(
     proxies = trusted_networks(server.config["COCKPIT_TRUSTED_PROXIES"])
     if proxies:
         server.wsgi_app = TrustedProxies(server.wsgi_app, proxies)
-    engine = Engine(config.warehouse_path(db_path), config.queries_dir(queries))
+    engine = Engine(warehouse_location(db_path), config.queries_dir(queries))
     server.extensions["cockpit_engine"] = engine
     install_auth(server, config.state_dir(state))
     install_api(server)
