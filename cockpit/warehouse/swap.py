@@ -106,12 +106,13 @@ def publish(temp: Path, db_path: Path) -> None:
     spill = Path(f"{temp}.tmp")
     if spill.is_dir():
         shutil.rmtree(spill, ignore_errors=True)
-    _fsync(temp)
+    fsync_path(temp)
     os.replace(temp, db_path)
-    _fsync(db_path.parent)  # the directory entry of the new file
+    fsync_path(db_path.parent)  # the directory entry of the new file
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Make a file's or a directory's contents durable (a directory: its entries)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

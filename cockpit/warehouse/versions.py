@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 from cockpit.contracts import CONTRACTS
+from cockpit.warehouse.swap import fsync_path
 
 TABLES: tuple[str, ...] = (*CONTRACTS, "ingest_log")
 KEPT_VERSIONS = 3
@@ -56,11 +57,7 @@ def make_current(root: Path, version: str) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temp, pointer(root))
-    fd = os.open(root, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(root)
 
 
 def prune(root: Path, keep: int = KEPT_VERSIONS) -> list[str]:

@@ -3,7 +3,6 @@ directory, synced, then made live by the atomic rename of `CURRENT` (versions.py
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -14,7 +13,7 @@ import duckdb
 from cockpit.warehouse import versions
 from cockpit.warehouse.backends.location import Location
 from cockpit.warehouse.publish.scratch import drop_scratch, scratch_copy
-from cockpit.warehouse.swap import file_lock
+from cockpit.warehouse.swap import file_lock, fsync_path
 
 
 class ParquetVersions:
@@ -50,7 +49,7 @@ class ParquetVersions:
                     path = versions.table_path(self.root, name, table)
                     con.execute(f"COPY {table} TO '{path}' (FORMAT parquet)")
             for path in [*target.iterdir(), target]:
-                _fsync(path)
+                fsync_path(path)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
@@ -59,11 +58,3 @@ class ParquetVersions:
 
     def discard(self, working: Path) -> None:
         drop_scratch(working)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
