@@ -11,6 +11,7 @@ import uuid
 import pandas as pd
 import psycopg
 import pytest
+from extract_samples import DEMO_LAST_MONTH, doubled_last_month
 
 from cockpit.warehouse import versions
 from cockpit.warehouse.backends import open_warehouse
@@ -19,7 +20,6 @@ from cockpit.warehouse.ingest import ingest_files
 
 pytestmark = pytest.mark.slow
 
-LAST_MONTH = "2026-10"
 # One statement over two tables: a half-published warehouse would pair the new activity
 # with the old load log, or the reverse.
 CONSISTENCY = "SELECT (SELECT sum(admissions) FROM activity), (SELECT count(*) FROM ingest_log)"
@@ -30,16 +30,6 @@ def fresh_database(server_url: str) -> str:
     with psycopg.connect(server_url, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return server_url.rsplit("/", 1)[0] + f"/{name}"
-
-
-def changed_activity(demo_extracts, tmp_path):
-    """The demo activity with the last month's admissions doubled."""
-    frame = pd.read_csv(demo_extracts / "activity.csv", dtype=str)
-    last = frame["period"] == LAST_MONTH
-    frame.loc[last, "admissions"] = (frame.loc[last, "admissions"].astype(int) * 2).astype(str)
-    path = tmp_path / "activity.csv"
-    frame.to_csv(path, index=False)
-    return path
 
 
 def refused_activity(demo_extracts, tmp_path):
@@ -90,12 +80,12 @@ def test_a_refused_file_leaves_the_warehouse_as_it_was(warehouse_url, demo_extra
 def test_a_reingest_replaces_its_months_and_keeps_the_load_history(
     warehouse_url, demo_extracts, tmp_path
 ):
-    month_sql = f"SELECT sum(admissions) FROM activity WHERE period = DATE '{LAST_MONTH}-01'"
+    month_sql = f"SELECT sum(admissions) FROM activity WHERE period = DATE '{DEMO_LAST_MONTH}-01'"
     (old_month,), (old_total,) = (
         read(warehouse_url, month_sql)[0],
         read(warehouse_url, "SELECT sum(admissions) FROM activity")[0],
     )
-    ingest_files([changed_activity(demo_extracts, tmp_path)], warehouse_url, user="again")
+    ingest_files([doubled_last_month(demo_extracts, tmp_path)], warehouse_url, user="again")
     assert read(warehouse_url, month_sql)[0][0] == 2 * old_month
     assert read(warehouse_url, "SELECT sum(admissions) FROM activity")[0][0] == (
         old_total + old_month
@@ -119,7 +109,7 @@ def test_a_reader_sees_the_old_warehouse_or_the_new_never_a_mixture(
     reader = threading.Thread(target=keep_reading)
     reader.start()
     try:
-        ingest_files([changed_activity(demo_extracts, tmp_path)], warehouse_url, user="tests")
+        ingest_files([doubled_last_month(demo_extracts, tmp_path)], warehouse_url, user="tests")
         new = read(warehouse_url, CONSISTENCY)[0]
         deadline = time.monotonic() + 30
         while new not in seen[-1:] and time.monotonic() < deadline:
