@@ -8,6 +8,7 @@ the old tables or the new ones, never a mixture, and the cache follows.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Hashable
@@ -59,6 +60,9 @@ class PostgresWarehouse:
                     open=True,
                     name="cockpit-warehouse",
                 )  # fmt: skip
+                # Closed before the interpreter tears down: a pool left to the garbage
+                # collector may be collected on one of its own threads, which cannot join.
+                atexit.register(self.close)
             return self._pool
 
     def _run(self, sql: str, timeout_s: float, max_rows: int | None) -> list[tuple]:
