@@ -19,6 +19,7 @@ from cockpit.catalog import load_catalog
 from cockpit.engine import Engine, Perimeter, QueryPlan
 from cockpit.engine.shapes import breakdown_of, plan_shapes
 from cockpit.engine.targets import all_targets
+from cockpit.national.service import National, NoNationalData
 from cockpit.periods import Period
 from cockpit.warehouse.ingest import ingest_files
 
@@ -158,3 +159,13 @@ def test_dimensions_targets_and_freshness_agree(request, duckdb_engine, other):
     ]
     assert all(isinstance(k.loaded_at, datetime) for k in mine.kinds)
     assert mine.warnings == theirs.warnings
+
+
+@pytest.mark.parametrize("other", ["postgres_engine", "spark_engine"])
+def test_the_national_comparison_says_no_data_there_rather_than_failing(request, other):
+    """The public files are imported into DuckDB only: elsewhere the page says there is
+    nothing to compare with (it used to ask DuckDB's catalogue, a 500 on PostgreSQL)."""
+    engine = request.getfixturevalue(other)
+    assert engine.has_table("activity") and not engine.has_table("national_value")
+    with pytest.raises(NoNationalData):
+        National(engine).target(VALLOMBRE)

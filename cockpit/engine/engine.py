@@ -97,6 +97,10 @@ class Engine:
         except WarehouseTimeout as exc:
             raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped") from exc
 
+    def has_table(self, name: str) -> bool:
+        """Whether the warehouse holds that table (the national tables: DuckDB only)."""
+        return self.cached(("has_table", name), lambda: self.warehouse.has_table(name))
+
     def cached(self, key: tuple, compute):
         """`compute()` once per key, warehouse version and catalog (an ingest starts afresh)."""
         version = (self.warehouse.generation, self.live_catalog.current().fingerprint)

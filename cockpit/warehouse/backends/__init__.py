@@ -46,6 +46,10 @@ class Warehouse(Protocol):
         """Have the engine plan the query without running it (raises what it objects to)."""
         ...
 
+    def has_table(self, name: str) -> bool:
+        """Whether the published warehouse holds that table (some only DuckDB's does)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -39,6 +39,12 @@ class DuckDBWarehouse:
         finally:
             WATCHDOG.disarm(ticket)
 
+    def has_table(self, name: str) -> bool:
+        found = self.files.cursor().execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]
+        )
+        return bool(found.fetchone()[0])
+
     def explain(self, sql: str) -> None:
         self.files.cursor().execute(f"EXPLAIN {sql}").fetchall()
 

@@ -65,12 +65,14 @@ class PostgresWarehouse:
                 atexit.register(self.close)
             return self._pool
 
-    def _run(self, sql: str, timeout_s: float, max_rows: int | None) -> list[tuple]:
+    def _run(
+        self, sql: str, timeout_s: float, max_rows: int | None, params: tuple = ()
+    ) -> list[tuple]:
         try:
             with self._connections().connection() as connection, connection.transaction():
                 cursor = connection.cursor()
                 cursor.execute(f"SET LOCAL statement_timeout = {max(1, int(timeout_s * 1000))}")
-                cursor.execute(sql)
+                cursor.execute(sql, params or None)
                 return cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows)
         except psycopg.errors.QueryCanceled as exc:
             raise WarehouseTimeout(f"the query ran longer than {timeout_s:g} s") from exc
@@ -99,6 +101,10 @@ class PostgresWarehouse:
 
     def execute(self, sql: str, timeout_s: float, max_rows: int | None = None) -> list[tuple]:
         return self._run(self.translate(sql), timeout_s, max_rows)
+
+    def has_table(self, name: str) -> bool:
+        rows = self._run("SELECT to_regclass(%s) IS NOT NULL", 5.0, None, (name,))
+        return bool(rows[0][0])
 
     def explain(self, sql: str) -> None:
         self._run(f"EXPLAIN {self.translate(sql)}", 30.0, None)

@@ -129,6 +129,10 @@ class SparkWarehouse:
             spark.removeTag(tag)
         return [tuple(row) for row in rows]
 
+    def has_table(self, name: str) -> bool:
+        # The tables ingest publishes as Parquet; the national import writes DuckDB only.
+        return name in versions.TABLES
+
     def explain(self, sql: str) -> None:
         _version, suffix = self._pinned()
         self._spark().sql(self.translate(sql, suffix))  # analysed (not run) when built
