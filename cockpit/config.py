@@ -33,6 +33,13 @@ def state_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(value)
 
 
+def redis_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """COCKPIT_REDIS_URL: the Redis that several server processes share for cached results
+    and login failures (unset: each process caches for itself, failures in the state dir)."""
+    env = os.environ if environ is None else environ
+    return (env.get("COCKPIT_REDIS_URL") or "").strip() or None
+
+
 LLM_PROVIDERS: tuple[str, ...] = ("openai", "mistralai")
 DEFAULT_LLM_TIMEOUT_S = 20.0
 

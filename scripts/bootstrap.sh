@@ -35,8 +35,18 @@ if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   touch "$STAMP"
 fi
 
-if [ "$EXTRAS" = "test" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's Chromium for the browser tests ..."
-  apt_install chromium fonts-dejavu-core
+if [ "$EXTRAS" = "test" ]; then
+  # The browser tests drive Debian's Chromium; the cross-warehouse tests start their own
+  # PostgreSQL (initdb + pg_ctl in a temp dir), Redis and Spark in local mode (Java 17).
+  MISSING=()
+  command -v chromium >/dev/null 2>&1 || MISSING+=(chromium fonts-dejavu-core)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || MISSING+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || MISSING+=(redis-server)
+  JAVA_MAJOR="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1 || true)"
+  [ "${JAVA_MAJOR:-0}" -ge 17 ] || MISSING+=(openjdk-17-jre-headless)
+  if [ ${#MISSING[@]} -gt 0 ]; then
+    echo "Installing from Debian for the tests: ${MISSING[*]} ..."
+    apt_install "${MISSING[@]}"
+  fi
 fi
 export PATH="$ROOT/.venv/bin:$PATH"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from extract_samples import canonical_frames
 from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import settings
+from warehouse_servers import postgres_server, redis_server
 
 from cockpit.auth.demo_users import VALLOMBRE
 from cockpit.auth.users import UserStore
@@ -62,6 +64,26 @@ def demo_warehouse(tmp_path_factory) -> Path:
     db = root / "cockpit.duckdb"
     ingest_files(sorted((root / "extracts").glob("*.csv")), db, user="tests")
     return db
+
+
+@pytest.fixture(scope="session")
+def demo_extracts(demo_warehouse) -> Path:
+    """The demo extracts `demo_warehouse` was ingested from."""
+    return demo_warehouse.parent / "extracts"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server for the session (empty `cockpit` database)."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real Redis server for the session."""
+    with redis_server() as url:
+        yield url
 
 
 _SUMMARY = pytest.StashKey[list]()

@@ -1,4 +1,5 @@
-"""A tiny canonical group of extracts and helpers to write and dump them (used by ingest tests)."""
+"""A tiny canonical group of extracts and helpers to write and dump them (used by ingest tests),
+and the demo's activity extract changed for a re-ingest (also used by bench/load.py)."""
 
 from __future__ import annotations
 
@@ -108,3 +109,18 @@ def table_contents(db: Path) -> dict[str, list[tuple]]:
         }
     finally:
         con.close()
+
+
+DEMO_LAST_MONTH = "2026-10"
+
+
+def doubled_last_month(demo_extracts: Path, out_dir: Path) -> Path:
+    """The demo's activity extract with the last month's admissions doubled, written to
+    `out_dir/activity.csv`: a re-ingest of it changes that month and no other."""
+    frame = pd.read_csv(demo_extracts / "activity.csv", dtype=str)
+    last = frame["period"] == DEMO_LAST_MONTH
+    frame.loc[last, "admissions"] = (frame.loc[last, "admissions"].astype(int) * 2).astype(str)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "activity.csv"
+    frame.to_csv(path, index=False)
+    return path

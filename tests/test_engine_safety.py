@@ -131,7 +131,7 @@ def test_free_sql_is_refused_within_a_perimeter(engine):
 
 
 def test_connection_cannot_write_or_read_files(engine):
-    cursor = engine.warehouse.cursor()
+    cursor = engine.warehouse.files.cursor()
     with pytest.raises(Exception, match="read-only|Permission"):
         cursor.execute("DELETE FROM activity")
     with pytest.raises(Exception, match="Permission|disabled"):

@@ -15,7 +15,8 @@ from engine_fixture import E1, write_warehouse
 
 from cockpit.catalog import load_catalog
 from cockpit.catalog.model import Metric
-from cockpit.engine import Engine, Perimeter, QueryPlan, Rank
+from cockpit.engine import Engine, Perimeter, QueryPlan
+from cockpit.engine.shapes import plan_shapes
 from cockpit.periods import Period
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
@@ -26,29 +27,9 @@ POLE = Perimeter(establishment_id=E1, pole="Chirurgie")
 ESTABLISHMENT = Perimeter(establishment_id=E1)
 
 
-def _breakdown(metric: Metric) -> str:
-    return "pole" if "pole" in metric.dimensions else metric.dimensions[0]
-
-
 def shapes(metric: Metric) -> dict[str, tuple[QueryPlan, Perimeter]]:
     """The plan shapes every metric is compiled for (and its budget comparison if any)."""
-    everything = Perimeter.everything()
-    plan = QueryPlan.build
-    by = _breakdown(metric)
-    found = {
-        "plain": (plan(metric.id, PERIOD), everything),
-        "grain_month": (plan(metric.id, PERIOD, grain="month"), everything),
-        "group_by": (plan(metric.id, PERIOD, group_by=[by]), everything),
-        "rank": (plan(metric.id, PERIOD, group_by=[by], rank=Rank("desc", 3)), everything),
-        "compare_previous_year": (plan(metric.id, PERIOD, compare="previous_year"), everything),
-        "perimeter": (
-            plan(metric.id, PERIOD),
-            POLE if metric.table != "treasury" and "pole" in metric.dimensions else ESTABLISHMENT,
-        ),
-    }
-    if metric.budget_expr:
-        found["compare_budget"] = (plan(metric.id, PERIOD, compare="budget"), everything)
-    return found
+    return plan_shapes(metric, PERIOD, POLE, ESTABLISHMENT)
 
 
 def _cases():

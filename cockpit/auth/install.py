@@ -10,10 +10,12 @@ from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager
 
+from cockpit import config
 from cockpit.auth import db
 from cockpit.auth.audit_log import AuditLog
 from cockpit.auth.guard import install_guard
 from cockpit.auth.headers import install_headers
+from cockpit.auth.redis_throttle import RedisThrottle
 from cockpit.auth.state import EXTENSION, AuthState
 from cockpit.auth.throttle import LoginThrottle
 from cockpit.auth.users import UserStore
@@ -84,6 +86,14 @@ def private_state(state_dir: Path) -> Path:
     return state_dir
 
 
+def login_throttle(store: UserStore) -> LoginThrottle | RedisThrottle:
+    """In Redis when COCKPIT_REDIS_URL is set (processes on several hosts), else in the
+    state directory (every process of this host)."""
+    state_dir_throttle = LoginThrottle(store)
+    url = config.redis_url()
+    return RedisThrottle(url, state_dir_throttle) if url else state_dir_throttle
+
+
 def install_auth(server: Flask, state_dir: Path) -> None:
     state_dir = private_state(Path(state_dir))
     server.config.update(COOKIE)
@@ -99,7 +109,7 @@ def install_auth(server: Flask, state_dir: Path) -> None:
     server.extensions[EXTENSION] = AuthState(
         state_dir=state_dir,
         store=store,
-        throttle=LoginThrottle(store),
+        throttle=login_throttle(store),
         audit_log=AuditLog(state_dir),
         idle_timeout_s=idle,
         max_age_s=float(server.config["COCKPIT_SESSION_MAX_AGE_S"]),

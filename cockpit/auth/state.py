@@ -9,6 +9,7 @@ from typing import Any
 from flask import current_app, g, has_request_context, request
 
 from cockpit.auth.audit_log import AuditLog
+from cockpit.auth.redis_throttle import RedisThrottle
 from cockpit.auth.throttle import LoginThrottle
 from cockpit.auth.users import UserStore
 
@@ -19,7 +20,7 @@ EXTENSION = "cockpit_auth"
 class AuthState:
     state_dir: Path
     store: UserStore
-    throttle: LoginThrottle
+    throttle: LoginThrottle | RedisThrottle
     audit_log: AuditLog
     idle_timeout_s: float
     max_age_s: float

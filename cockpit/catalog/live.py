@@ -5,6 +5,8 @@ breaks keeps its last good version until the file is fixed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 import time
@@ -44,10 +46,18 @@ def merge_last_good(fresh: Catalog, previous: Catalog) -> Catalog:
     return fresh
 
 
+def fingerprint(catalog: Catalog) -> str:
+    """The same for the same definitions in any process (a cache shared between processes
+    keys on it; a reload counter would differ from one process to the next)."""
+    content = {metric_id: m.model_dump(mode="json") for metric_id, m in catalog.metrics.items()}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class CatalogVersion:
     catalog: Catalog
     number: int
+    fingerprint: str
 
 
 class LiveCatalog:
@@ -59,7 +69,8 @@ class LiveCatalog:
         self._lock = threading.Lock()
         self._signature = _signature(self.directory)
         self._checked = time.monotonic()
-        self._version = CatalogVersion(load_catalog(self.directory), 0)
+        catalog = load_catalog(self.directory)
+        self._version = CatalogVersion(catalog, 0, fingerprint(catalog))
 
     def current(self) -> CatalogVersion:
         """The catalog now (a version number that changes with every reload)."""
@@ -78,4 +89,4 @@ class LiveCatalog:
                 log.warning("metric definition: %s", error)
             log.info("catalog reloaded from %s: %d metrics", self.directory, len(fresh.metrics))
             self._signature = signature
-            self._version = CatalogVersion(fresh, self._version.number + 1)
+            self._version = CatalogVersion(fresh, self._version.number + 1, fingerprint(fresh))

@@ -15,6 +15,7 @@ import typer
 
 from cockpit import config
 from cockpit.cli import app
+from cockpit.warehouse.backends.location import warehouse_location
 
 
 class ContextError(ValueError):
@@ -82,7 +83,7 @@ def ask_command(
         raise _fail(f"--today {today!r} is not a date (YYYY-MM-DD)") from None
     try:
         previous = read_context(context) if context else None
-        engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
+        engine = Engine(warehouse_location(db), config.queries_dir(queries))
         if previous is not None:
             check_context(engine, previous, context)
         chosen = planner_for(engine, planner)

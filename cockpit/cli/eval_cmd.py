@@ -17,6 +17,7 @@ import typer
 
 from cockpit import config
 from cockpit.cli import app
+from cockpit.warehouse.backends.location import warehouse_location
 
 FIELDS = ("status", "metric", "period", "filters", "grain", "group_by", "compare", "rank")
 
@@ -72,7 +73,7 @@ def eval_command(
     from cockpit.nl.planners import PlannerUnavailable, planner_for
 
     try:
-        engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
+        engine = Engine(warehouse_location(db), config.queries_dir(queries))
         results = evaluate(questions, engine, planner_for(engine, planner))
     except (OSError, json.JSONDecodeError, WarehouseMissing, PlannerUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)

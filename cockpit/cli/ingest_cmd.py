@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cockpit.cli import app
-from cockpit.config import warehouse_path
+from cockpit.warehouse.backends.location import warehouse_location
 from cockpit.warehouse.errors import IngestError
 from cockpit.warehouse.ingest import IngestReport, extract_files, ingest_files
 
@@ -23,14 +23,17 @@ def ingest(
         ..., help="Extract files (CSV, .xlsx, Parquet) or folders of them."
     ),
     db: Path | None = typer.Option(
-        None, "--db", help="Warehouse file (default: $COCKPIT_DB, else data/cockpit.duckdb)."
+        None,
+        "--db",
+        help="DuckDB warehouse file (default: $COCKPIT_WAREHOUSE, else $COCKPIT_DB, else "
+        "data/cockpit.duckdb).",
     ),
     user: str | None = typer.Option(None, "--user", help="Who is loading (default: $USER)."),
 ) -> None:
     """Validate extracts against their contracts and load them, all or nothing."""
     out = Console()
     err = Console(stderr=True, soft_wrap=True)  # one problem per line, even in CI logs
-    database = warehouse_path(db)
+    database = warehouse_location(db)
     files = extract_files(paths)
     statuses: dict[str, str] = {str(f): "pending" for f in files}
     with Progress(
@@ -83,7 +86,7 @@ def print_refusal(err: Console, exc: IngestError, statuses: dict[str, str]) -> N
 
 
 def _print_summary(out: Console, report: IngestReport) -> None:
-    table = Table(title=f"Loaded into {report.db_path} (run {report.run_id}, {report.user})")
+    table = Table(title=f"Loaded into {report.warehouse} (run {report.run_id}, {report.user})")
     for header in ("file", "kind", "rows", "periods", "status"):
         table.add_column(header, justify="right" if header == "rows" else "left")
     for f in report.files:

@@ -22,8 +22,15 @@ app.add_typer(queries_app, name="queries")
 @queries_app.command("check")
 def check(
     queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
+    warehouse: str | None = typer.Option(
+        None,
+        "--warehouse",
+        help="Also check that every metric's SQL runs there (a URL: postgresql://…, "
+        "spark+local:///DIR, duckdb:///FILE): translated, then planned by that engine.",
+    ),
 ) -> None:
-    """Validate every definition; exit 1 if any file is invalid or a SPEC metric is missing."""
+    """Validate every definition; exit 1 if any file is invalid or a SPEC metric is missing
+    (or, with --warehouse, if a metric's SQL cannot run on that warehouse)."""
     console = Console()
     directory = config.queries_dir(queries)
     catalog = load_catalog(directory)
@@ -45,7 +52,36 @@ def check(
         f"{len(catalog.metrics)} metrics valid, {len(catalog.errors)} error(s); "
         f"{len(SPEC_METRIC_IDS) - len(missing)}/{len(SPEC_METRIC_IDS)} SPEC §4 ids present."
     )
+    if warehouse:
+        ok = _check_warehouse(warehouse, directory) and ok
     raise typer.Exit(0 if ok else 1)
+
+
+def _check_warehouse(url: str, directory: Path) -> bool:
+    from cockpit.engine import Engine
+    from cockpit.engine.portability import check_portability
+    from cockpit.warehouse.backends.location import LocationError, parse_location
+
+    try:
+        engine = Engine(parse_location(url), directory)
+    except LocationError as exc:
+        typer.echo(f"error: {exc}")
+        return False
+    try:
+        report = check_portability(engine)
+    finally:
+        engine.warehouse.close()
+    for problem in report.problems:
+        typer.echo(f"error: {problem}")
+    how = (
+        f"translated to {engine.warehouse.dialect} SQL and planned by the warehouse"
+        if report.planned
+        else f"translated to {engine.warehouse.dialect} SQL only: {report.unplanned_reason}"
+    )
+    typer.echo(
+        f"{engine.warehouse.location}: {len(report.problems)} metric plan(s) cannot run ({how})."
+    )
+    return not report.problems
 
 
 @queries_app.command("new")

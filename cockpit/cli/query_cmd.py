@@ -15,6 +15,7 @@ from cockpit.cli import app
 from cockpit.engine import Engine, Perimeter, QueryError, QueryPlan, WarehouseMissing
 from cockpit.engine.filters import FilterError, parse_filters
 from cockpit.periods import Period, PeriodError, last_complete_month, parse_month
+from cockpit.warehouse.backends.location import warehouse_location
 
 
 def _filters(pole, service, establishment, pairs: list[str]) -> dict[str, str]:
@@ -72,7 +73,7 @@ def query(
         group_by=by,
         compare=compare,
     )
-    engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
+    engine = Engine(warehouse_location(db), config.queries_dir(queries))
     if explain:
         _explain(engine, plan, err)
         return

@@ -1,4 +1,5 @@
-"""`cockpit serve`: the dashboard, the API and login on one address (waitress, threaded)."""
+"""`cockpit serve`: the dashboard, the API and login on one address — one process (waitress,
+threaded), or N worker processes behind it (gunicorn) with `--workers N`."""
 
 from __future__ import annotations
 
@@ -18,7 +19,17 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8050, "--port", help="Port to listen on."),
     threads: int | None = typer.Option(
-        None, "--threads", min=1, max=64, help="Worker threads (default 8)."
+        None, "--threads", min=1, max=64, help="Threads per process (default 8)."
+    ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        max=32,
+        help="Worker processes behind the address (gunicorn); default: one process (waitress).",
+    ),
+    access_log: str | None = typer.Option(
+        None, "--access-log", help="With --workers: one line per request to FILE ('-': stderr)."
     ),
     demo_users: bool = typer.Option(
         False, "--demo-users", help="Create the well-known demo accounts if missing."
@@ -27,15 +38,18 @@ def serve(
     """Serve Cockpit. Open the printed address in a browser (or on a phone).
 
     Behind a TLS reverse proxy, set COCKPIT_TRUSTED_PROXIES to its address (see README).
+    The warehouse is --db, else COCKPIT_WAREHOUSE (a URL: postgresql://…, spark://…).
     """
-    from waitress import serve as waitress_serve
-
     from cockpit.web import create_app
-    from cockpit.web.serving import DEFAULT_THREADS, quiet_queue_log, waitress_options
+    from cockpit.web.serving import DEFAULT_THREADS
 
     state_dir = config.state_dir(state)
+
+    def build():
+        return create_app(db, queries, state_dir)
+
     try:
-        server = create_app(db, queries, state_dir)
+        server = build()  # also checks the settings before any worker starts
     except ValueError as exc:  # a setting that cannot be read, e.g. COCKPIT_TRUSTED_PROXIES
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -47,6 +61,17 @@ def serve(
         for username, _password, role, perimeter in accounts:
             typer.echo(f"  {username:<22} {role:<13} {perimeter}")
     typer.echo(f"Cockpit on http://{host}:{port}/  (Ctrl+C to stop)")
-    quiet_queue_log()
-    options = waitress_options(server, threads or DEFAULT_THREADS)
-    waitress_serve(server, host=host, port=port, _quiet=True, **options)
+    if workers is None:
+        from waitress import serve as waitress_serve
+
+        from cockpit.web.serving import quiet_queue_log, waitress_options
+
+        quiet_queue_log()
+        options = waitress_options(server, threads or DEFAULT_THREADS)
+        waitress_serve(server, host=host, port=port, _quiet=True, **options)
+        return
+    from cockpit.web.workers import CockpitWorkers, gunicorn_options
+
+    server.extensions["cockpit_engine"].warehouse.close()  # each worker opens its own
+    options = gunicorn_options(host, port, workers, threads or DEFAULT_THREADS, access_log)
+    CockpitWorkers(build, options).run()

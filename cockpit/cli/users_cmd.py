@@ -23,6 +23,7 @@ from cockpit.auth.tokens import issue_token, revoke_tokens
 from cockpit.auth.users import ROLES, UserError, UserStore, check_role
 from cockpit.cli import app
 from cockpit.contracts import FINESS_PATTERN
+from cockpit.warehouse.backends.location import warehouse_location
 
 users = typer.Typer(help="Manage user accounts, roles and perimeters.", no_args_is_help=True)
 app.add_typer(users, name="users")
@@ -64,7 +65,7 @@ def _structure(db: Path | None) -> list[tuple[str, str, str]]:
     from cockpit.engine import Engine, QueryError, WarehouseMissing
 
     try:
-        return Engine(config.warehouse_path(db), config.queries_dir(None)).organisation()
+        return Engine(warehouse_location(db), config.queries_dir(None)).organisation()
     except (WarehouseMissing, OSError, QueryError, duckdb.Error):
         return []
 

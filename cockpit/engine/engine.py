@@ -7,17 +7,14 @@ attaches comparisons and statuses, and caches results per warehouse version.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from cockpit.catalog.live import LiveCatalog
 from cockpit.catalog.loader import Catalog
 from cockpit.catalog.model import Metric, Thresholds
+from cockpit.engine.cache import ResultCache, SharedCache
 from cockpit.engine.compiler import Compiler, months_in_bucket, values_sql
 from cockpit.engine.freshness import Freshness, read_freshness
 from cockpit.engine.lineage import Load, lineage
@@ -36,35 +33,34 @@ from cockpit.engine.signals import budget_status
 from cockpit.engine.sql_guard import guard_select
 from cockpit.engine.status import Threshold, status_of
 from cockpit.engine.targets import TargetBook
-from cockpit.engine.watchdog import Watchdog
 from cockpit.perimeter import Perimeter
 from cockpit.periods import GRAINS, Period, bucket_label
-from cockpit.warehouse.connection import ReadOnlyWarehouse
+from cockpit.warehouse.backends import Warehouse, WarehouseTimeout, as_warehouse
 
-_WATCHDOG = Watchdog()
 RATIO_PARTS = ("numerator", "denominator")
 
 
 class Engine:
     def __init__(
         self,
-        db_path: str | Path,
+        warehouse: str | Path | Warehouse,
         queries_dir: str | Path,
         *,
         timeout_s: float = 5.0,
         row_limit: int = 10_000,
         cache_size: int = 1024,
         cache_results: bool = True,
+        shared_cache: SharedCache | None = None,
     ):
-        self.warehouse = ReadOnlyWarehouse(db_path)
+        """`warehouse`: a DuckDB file path, a warehouse URL (duckdb:///…, postgresql://…,
+        spark+local:///…) or an open backend."""
+        self.warehouse = as_warehouse(warehouse)
         self.queries_dir = Path(queries_dir)
         self.timeout_s = timeout_s
         self.row_limit = row_limit
         self.live_catalog = LiveCatalog(self.queries_dir)
         self._compiled_for: tuple[int, Compiler] | None = None
-        self._cache: OrderedDict[tuple, Any] = OrderedDict()
-        self._cache_size = cache_size
-        self._cache_lock = threading.Lock()
+        self._cache = ResultCache(cache_size, shared_cache)
         self.cache_results = cache_results
 
     # -- catalog ------------------------------------------------------------
@@ -93,30 +89,22 @@ class Engine:
 
     # -- raw execution ------------------------------------------------------
     def execute_trusted(self, sql: str, timeout_s: float | None = None) -> list[tuple]:
-        """Run SQL the engine or the catalog wrote (never a user's): read-only, time-limited."""
+        """Run SQL the engine or the catalog wrote (never a user's): read-only, time-limited,
+        on whichever warehouse is configured (translated from DuckDB's dialect there)."""
         limit = timeout_s or self.timeout_s
-        cursor = self.warehouse.cursor()
-        ticket = _WATCHDOG.arm(limit, cursor.interrupt)
         try:
-            return cursor.execute(sql).fetchall()
-        except duckdb.InterruptException as exc:
+            return self.warehouse.execute(sql, limit)
+        except WarehouseTimeout as exc:
             raise QueryTimeout(f"the query ran longer than {limit:g} s and was stopped") from exc
-        finally:
-            _WATCHDOG.disarm(ticket)
+
+    def has_table(self, name: str) -> bool:
+        """Whether the warehouse holds that table (the national tables: DuckDB only)."""
+        return self.cached(("has_table", name), lambda: self.warehouse.has_table(name))
 
     def cached(self, key: tuple, compute):
-        """`compute()` once per key and warehouse version (an ingest starts afresh)."""
-        key = (self.warehouse.generation, self.live_catalog.current().number, *key)
-        with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        value = compute()
-        with self._cache_lock:
-            self._cache[key] = value
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
+        """`compute()` once per key, warehouse version and catalog (an ingest starts afresh)."""
+        version = (self.warehouse.generation, self.live_catalog.current().fingerprint)
+        return self._cache.get_or_compute((*version, *key), compute)
 
     def run_sql(
         self, sql: str, perimeter: Perimeter, timeout_s: float | None = None
@@ -337,7 +325,9 @@ class Engine:
             rows.append(row)
         notes = self._notes(metric, plan, rows)
         columns = list(rows[0]) if rows else ["period", *plan.group_by, "value"]
-        return QueryResult(plan, metric.unit, rows, sql, columns, truncated, notes)
+        return QueryResult(
+            plan, metric.unit, rows, self.warehouse.translate(sql), columns, truncated, notes
+        )
 
     def _notes(self, metric: Metric, plan: QueryPlan, rows: list[dict]) -> list[str]:
         notes = []

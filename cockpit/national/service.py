@@ -107,10 +107,9 @@ class National:
         )
 
     def has_data(self) -> bool:
-        rows = self._rows(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'national_value'"
-        )
-        return bool(rows[0][0]) and bool(self._rows("SELECT count(*) FROM national_value")[0][0])
+        if not self.engine.has_table("national_value"):
+            return False
+        return bool(self._rows("SELECT count(*) FROM national_value")[0][0])
 
     def target(self, finess: str) -> tuple[Target, str | None]:
         """The entity a FINESS names in the public files, and its latest name."""

@@ -3,7 +3,8 @@
 The run holds the warehouse lock, loads into a private copy inside one
 transaction (structure first, so the other extracts are checked against it),
 replaces the months (or establishments, or target years) that the files
-carry, and swaps the copy in only if every file passed (swap.py).
+carry, and publishes the copy only if every file passed (publish/: the DuckDB file
+swapped in, or the tables sent to PostgreSQL or written as a new Parquet version).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from pathlib import Path
 
 import duckdb
 
-from cockpit.config import warehouse_path
 from cockpit.contracts import LOAD_ORDER
-from cockpit.warehouse import swap
+from cockpit.warehouse.backends.location import Location, warehouse_location
 from cockpit.warehouse.errors import FileError, IngestError
 from cockpit.warehouse.headers import HeaderMatch, UnknownExtract, detect_kind
+from cockpit.warehouse.publish import destination_for, rebuilt
 from cockpit.warehouse.readers import Source, UnreadableFile, open_source
 from cockpit.warehouse.rules import quote_ident
 from cockpit.warehouse.schema import all_ddl
@@ -61,7 +62,7 @@ class FileReport:
 @dataclass
 class IngestReport:
     run_id: str
-    db_path: Path
+    warehouse: Location
     user: str
     started_at: dt.datetime
     finished_at: dt.datetime
@@ -136,17 +137,19 @@ def _plan(files: list[Path], hasher: ThreadPoolExecutor) -> tuple[list[_Planned]
 
 def ingest_files(
     paths: Iterable[str | os.PathLike],
-    db_path: str | os.PathLike | None = None,
+    db_path: str | os.PathLike | Location | None = None,
     user: str | None = None,
     progress: Progress | None = None,
     on_wait: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Validate and load extract files into the warehouse, all or nothing.
 
-    Raises IngestError listing every problem of every file; the warehouse is
-    then exactly as it was.
+    `db_path`: a DuckDB file or a warehouse URL / Location (default: COCKPIT_WAREHOUSE,
+    else the DuckDB file of `config.warehouse_path`). Raises IngestError listing every
+    problem of every file; the warehouse is then exactly as it was.
     """
-    db = warehouse_path(db_path)
+    location = warehouse_location(db_path)
+    destination = destination_for(location)
     run_id = new_run_id()
     username = current_user(user)
     started = dt.datetime.now()
@@ -157,24 +160,25 @@ def ingest_files(
     with ThreadPoolExecutor(max_workers=1) as hasher:
         planned, errors = _plan(files, hasher)
         with (
-            failures_recorded(db, run_id, username, started, files),
-            swap.rebuilt(db, on_wait=on_wait) as temp,
+            failures_recorded(destination.failure_log, run_id, username, started, files),
+            rebuilt(destination, on_wait) as working,
         ):
-            reports = _load(temp, planned, errors, notify, run_id, username)
-    return IngestReport(run_id, db, username, started, dt.datetime.now(), reports)
+            reports = _load(working, planned, errors, notify, run_id, username)
+    return IngestReport(run_id, location, username, started, dt.datetime.now(), reports)
 
 
 @contextmanager
-def failures_recorded(db: Path, run_id: str, username: str, started: dt.datetime, files):
-    """A run that fails is kept in a side file (the warehouse it left untouched has no trace)."""
+def failures_recorded(log: Path, run_id: str, username: str, started: dt.datetime, files):
+    """A run that fails is kept in a side file, `log` (the warehouse it left untouched has
+    no trace)."""
     try:
         yield
     except IngestError as exc:
-        _record_failure(db, run_id, username, started, files, exc.errors)
+        _record_failure(log, run_id, username, started, files, exc.errors)
         raise
     except Exception as exc:
         crash = [FileError("(run)", None, None, repr(exc))]
-        _record_failure(db, run_id, username, started, files, crash)
+        _record_failure(log, run_id, username, started, files, crash)
         raise
 
 
@@ -326,7 +330,7 @@ def _log(con, run_id: str, username: str, report: FileReport, started: dt.dateti
     )
 
 
-def _record_failure(db, run_id, username, started, files, errors: list[FileError]) -> None:
+def _record_failure(log: Path, run_id, username, started, files, errors: list[FileError]) -> None:
     """Failed runs leave the warehouse untouched, so they are kept in a side file."""
     entry = {
         "run_id": run_id,
@@ -337,7 +341,8 @@ def _record_failure(db, run_id, username, started, files, errors: list[FileError
         "errors": [str(e) for e in errors[:500]],
     }
     try:
-        with open(db.with_name(db.name + ".ingest-failures.jsonl"), "a", encoding="utf-8") as f:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
             f.write(json.dumps(entry, ensure_ascii=False) + "\n")
     except OSError:
         pass  # the failure itself is already reported to the caller

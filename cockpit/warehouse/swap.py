@@ -20,19 +20,29 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+def failure_log_path(db_path: Path) -> Path:
+    """Where failed runs are recorded: they leave the file itself untouched."""
+    return db_path.with_name(db_path.name + ".ingest-failures.jsonl")
+
+
 def temp_path(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
 
 
 @contextmanager
 def exclusive_lock(db_path: Path, *, on_wait=None) -> Iterator[None]:
-    """Hold `<db>.lock` so that two ingests never build on the same live file.
+    """Hold `<db>.lock` so that two ingests never build on the same live file."""
+    with file_lock(lock_path(db_path), on_wait=on_wait):
+        yield
 
-    The lock is released by the kernel when the process dies, so a killed
-    run never blocks the next one.
-    """
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path(db_path), "a+") as handle:
+
+@contextmanager
+def file_lock(path: Path, *, on_wait=None) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if need be), calling `on_wait` first if
+    someone else holds it. The kernel releases it when the process dies, so a killed run
+    never blocks the next one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -96,12 +106,13 @@ def publish(temp: Path, db_path: Path) -> None:
     spill = Path(f"{temp}.tmp")
     if spill.is_dir():
         shutil.rmtree(spill, ignore_errors=True)
-    _fsync(temp)
+    fsync_path(temp)
     os.replace(temp, db_path)
-    _fsync(db_path.parent)  # the directory entry of the new file
+    fsync_path(db_path.parent)  # the directory entry of the new file
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Make a file's or a directory's contents durable (a directory: its entries)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -9,8 +9,10 @@ from flask import Flask
 
 from cockpit import config
 from cockpit.engine import Engine
+from cockpit.warehouse.backends.location import warehouse_location
 from cockpit.web.errors import install_error_handlers
 from cockpit.web.proxy import TrustedProxies, trusted_networks
+from cockpit.web.shared_cache import shared_cache
 
 # Largest request body read (a question, a login form, a dashboard callback need a few KB).
 MAX_CONTENT_LENGTH = 1024 * 1024
@@ -44,7 +46,9 @@ def create_app(
     proxies = trusted_networks(server.config["COCKPIT_TRUSTED_PROXIES"])
     if proxies:
         server.wsgi_app = TrustedProxies(server.wsgi_app, proxies)
-    engine = Engine(config.warehouse_path(db_path), config.queries_dir(queries))
+    engine = Engine(
+        warehouse_location(db_path), config.queries_dir(queries), shared_cache=shared_cache(server)
+    )
     server.extensions["cockpit_engine"] = engine
     install_auth(server, config.state_dir(state))
     install_api(server)

@@ -95,7 +95,7 @@ def import_national_files(
         raise IngestError([FileError("(no file)", None, None, "no Hospi Diag or SAE file given")])
     notify = progress or (lambda _path, _stage: None)
     with (
-        failures_recorded(db, run_id, username, started, files),
+        failures_recorded(swap.failure_log_path(db), run_id, username, started, files),
         swap.rebuilt(db, on_wait=on_wait) as temp,
     ):
         reports = _load(temp, files, notify, run_id, username)

@@ -1,4 +1,4 @@
-"""One background thread that interrupts queries running past their deadline.
+"""One background thread that stops queries running past their deadline.
 
 Starting a timer thread per query costs milliseconds on a busy machine; a
 single watchdog waiting on the earliest deadline costs a lock and a notify.
@@ -56,3 +56,7 @@ class Watchdog:
                 # Under the lock: a query disarmed before this point is never
                 # interrupted, so a reused cursor's next query is safe.
                 on_timeout()
+
+
+# One per process, shared by every backend that stops its queries itself.
+WATCHDOG = Watchdog()
