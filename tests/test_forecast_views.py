@@ -1,0 +1,148 @@
+"""Where people see the landing: `GET /api/v1/forecast` (the JSON of `cockpit forecast --json`
+plus freshness), the home page's landing card and the detail chart's projection, each inside
+the caller's perimeter, in French and English, computed once per version of the data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from auth_client import add_user, fast_passwords, logged_in, make_app  # noqa: F401
+from typer.testing import CliRunner
+
+from cockpit.cli import _register
+from cockpit.cli import app as cli
+from cockpit.config import PROJECT_ROOT
+from cockpit.engine import Engine, Perimeter
+from cockpit.forecast import MissingMonths, landing_of, month_seasonal_alerts
+from cockpit.ui.components.landing_card import landing_card
+from cockpit.ui.landings import LandingItem
+from cockpit.ui.ssr import to_html
+
+VALLOMBRE = "990000012"
+
+
+@pytest.fixture(scope="module")
+def state(tmp_path_factory):
+    state = tmp_path_factory.mktemp("forecast-state")
+    add_user(state, "dg")
+    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
+    return state
+
+
+@pytest.fixture(scope="module")
+def server(demo_warehouse, state):
+    return make_app(demo_warehouse, state)
+
+
+def _cli_json(*args):
+    _register()
+    result = CliRunner().invoke(cli, ["forecast", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_api_answers_as_the_cli_with_freshness(server, demo_warehouse):
+    answer = logged_in(server, "dg").get(
+        "/api/v1/forecast?metric=staff_expenses&as_of=2026-09&filter=pole:Chirurgie"
+    )
+    assert answer.status_code == 200, answer.json
+    printed = _cli_json("staff_expenses", "--as-of", "2026-09", "--filter", "pole=Chirurgie",
+                        "--db", str(demo_warehouse))  # fmt: skip
+    assert {k: v for k, v in answer.json.items() if k != "freshness"} == printed
+    assert answer.json["freshness"]["last_month"]
+    assert printed["low"] < printed["value"] < printed["high"]
+    assert len(printed["months"]) == 3 and printed["method"] == "seasonal_model"
+
+
+def test_a_pole_managers_landing_is_their_poles_through_api_and_cli(server, demo_warehouse, state):
+    own = logged_in(server, "chef").get("/api/v1/forecast?metric=admissions&year=2026").json
+    pole = (
+        logged_in(server, "dg")
+        .get(
+            f"/api/v1/forecast?metric=admissions&year=2026&establishment={VALLOMBRE}&pole=Chirurgie"
+        )
+        .json
+    )
+    assert (own["value"], own["low"], own["high"]) == (pole["value"], pole["low"], pole["high"])
+    printed = _cli_json("admissions", "--year", "2026", "--user", "chef", "--state", str(state),
+                        "--db", str(demo_warehouse))  # fmt: skip
+    assert printed["value"] == own["value"]
+    other = logged_in(server, "chef").get("/api/v1/forecast?metric=admissions&pole=Médecine")
+    assert other.status_code == 403
+
+
+def test_a_stock_is_refused_with_its_reason_and_notes_follow_the_language(server):
+    client = logged_in(server, "dg")
+    english = client.get("/api/v1/forecast?metric=headcount&lang=en")
+    assert english.status_code == 400 and english.json["error"] == "not_a_flow"
+    assert "a stock" in english.json["message"]
+    notes = client.get("/api/v1/forecast?metric=staff_expenses&year=2026&lang=fr").json["notes"]
+    assert any("budget" in note and "mois sur 12" in note for note in notes)
+
+
+def test_landings_and_seasonal_alerts_are_computed_once_per_version_of_the_data(demo_warehouse):
+    engine = Engine(demo_warehouse, PROJECT_ROOT / "queries")
+    first = landing_of(engine, "admissions", Perimeter.everything())
+    assert landing_of(engine, "admissions", Perimeter.everything()) is first
+    pole = landing_of(engine, "admissions", Perimeter(VALLOMBRE, "Chirurgie"))
+    assert pole is not first and pole.value < first.value
+    alerts = month_seasonal_alerts(engine, Perimeter.everything())
+    assert month_seasonal_alerts(engine, Perimeter.everything(), wait=False) is alerts
+
+
+def _landing_rows(page: str) -> dict[str, str]:
+    rows = re.findall(r'<li><a[^>]*class="card landing-row[^"]*".*?</a></li>', page, re.S)
+    return {re.search(r'data-metric="([a-z0-9_]+)"', row).group(1): row for row in rows}
+
+
+def test_home_shows_the_landing_card_with_interval_and_budget_words(server):
+    page = logged_in(server, "dg").get("/").get_data(as_text=True)
+    assert "Atterrissage 2026" in page and "intervalle à 80 %" in page
+    rows = _landing_rows(page)
+    assert list(rows) == ["operating_result", "total_expenses", "staff_expenses", "t2a_valuation"]
+    assert all("entre " in row for row in rows.values())
+    # The demo's 2026 budget is entered for the months with actuals only: said, not guessed.
+    assert "Pas de budget annuel : le budget 2026 n'est connu que pour 10 mois sur 12" in (
+        rows["staff_expenses"].replace("&#x27;", "'")
+    )
+
+
+def test_a_pole_managers_home_lands_their_pole_without_what_a_pole_cannot_show(server):
+    page = logged_in(server, "chef").get("/").get_data(as_text=True)
+    rows = _landing_rows(page)
+    assert list(rows) == ["total_expenses", "staff_expenses", "t2a_valuation"]  # no result
+    director = logged_in(server, "dg").get("/").get_data(as_text=True)
+    own = re.search(r'class="card-value landing-value">([^<]+)<', rows["total_expenses"])
+    whole = re.search(r'class="card-value landing-value">([^<]+)<',
+                      _landing_rows(director)["total_expenses"])  # fmt: skip
+    assert own.group(1) != whole.group(1)
+
+
+def test_the_detail_chart_continues_to_december_as_a_projection(server):
+    page = logged_in(server, "dg").get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
+    assert 'class="s-projection"' in page and 'class="s-band"' in page
+    assert "Projection" in page and "Intervalle à 80 %" in page
+    assert "Atterrissage estimé 2026" in page
+    # Actual months carry markers; projected ones do not.
+    assert page.count('<circle class="s-current"') == 12
+    english = logged_in(server, "dg")
+    english.set_cookie("cockpit_lang", "en")
+    text = english.get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
+    assert "Estimated landing 2026" in text and "80 % interval" in text
+    stock = english.get("/indicateur/headcount").get_data(as_text=True)
+    assert "s-projection" not in stock
+
+
+def test_a_landing_the_forecast_refuses_says_why_in_the_pages_language(demo_warehouse):
+    engine = Engine(demo_warehouse, PROJECT_ROOT / "queries")
+    item = LandingItem(engine.metric("admissions"), None,
+                       MissingMonths("admissions: no data for 2026-03 (2026 so far)",
+                                     "pas de données pour 2026-03 (2026 jusqu'ici)"))  # fmt: skip
+    french = to_html(landing_card([item], lambda m: f"/indicateur/{m}", "fr"))
+    assert "Atterrissage non calculable : pas de données pour 2026-03" in french.replace(
+        "&#x27;", "'"
+    )
+    english = to_html(landing_card([item], lambda m: f"/indicateur/{m}", "en"))
+    assert "No landing: admissions: no data for 2026-03 (2026 so far)" in english
