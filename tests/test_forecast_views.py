@@ -99,7 +99,7 @@ def _landing_rows(page: str) -> dict[str, str]:
 
 def test_home_shows_the_landing_card_with_interval_and_budget_words(server):
     page = logged_in(server, "dg").get("/").get_data(as_text=True)
-    assert "Atterrissage 2026" in page and "intervalle à 80 %" in page
+    assert "Atterrissage 2026" in page and "intervalle à 80\u00a0%" in page
     rows = _landing_rows(page)
     assert list(rows) == ["operating_result", "total_expenses", "staff_expenses", "t2a_valuation"]
     assert all("entre " in row for row in rows.values())
@@ -123,14 +123,14 @@ def test_a_pole_managers_home_lands_their_pole_without_what_a_pole_cannot_show(s
 def test_the_detail_chart_continues_to_december_as_a_projection(server):
     page = logged_in(server, "dg").get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
     assert 'class="s-projection"' in page and 'class="s-band"' in page
-    assert "Projection" in page and "Intervalle à 80 %" in page
+    assert "Projection" in page and "Intervalle à 80\u00a0%" in page
     assert "Atterrissage estimé 2026" in page
     # Actual months carry markers; projected ones do not.
     assert page.count('<circle class="s-current"') == 12
     english = logged_in(server, "dg")
     english.set_cookie("cockpit_lang", "en")
     text = english.get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
-    assert "Estimated landing 2026" in text and "80 % interval" in text
+    assert "Estimated landing 2026" in text and "80% interval" in text
     stock = english.get("/indicateur/headcount").get_data(as_text=True)
     assert "s-projection" not in stock
 

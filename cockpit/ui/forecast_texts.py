@@ -6,7 +6,7 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "fr": {
         "landing_title": "Atterrissage {year}",
-        "landing_sub": "Estimé à fin décembre d'après janvier–{month} · intervalle à 80 %",
+        "landing_sub": "Estimé à fin décembre d'après janvier–{month} · intervalle à 80\u00a0%",
         "landing_interval": "entre {low} et {high}",
         "landing_no_interval": "intervalle pas encore calculable",
         "landing_budget": "Budget {budget}",
@@ -19,7 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "landing_aria": "Atterrissages estimés de l'année {year}",
         "chart_projection": "Projection",
         "ask_how_method": "Méthode",
-        "chart_band": "Intervalle à 80 %",
+        "chart_band": "Intervalle à 80\u00a0%",
         "chart_projection_summary": " ; projection jusqu'à {month} : {value}",
         "status_info": "À noter",
         "count_info": "{n} à noter",
@@ -27,7 +27,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "landing_title": "{year} landing",
-        "landing_sub": "Estimated to year-end from January–{month} · 80 % interval",
+        "landing_sub": "Estimated to year-end from January–{month} · 80% interval",
         "landing_interval": "between {low} and {high}",
         "landing_no_interval": "no interval yet",
         "landing_budget": "Budget {budget}",
@@ -40,7 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "landing_aria": "Estimated year-end landings, {year}",
         "chart_projection": "Projection",
         "ask_how_method": "Method",
-        "chart_band": "80 % interval",
+        "chart_band": "80% interval",
         "chart_projection_summary": "; projected to {month}: {value}",
         "status_info": "Note",
         "count_info": "{n} to note",

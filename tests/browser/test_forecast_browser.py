@@ -53,7 +53,7 @@ def test_the_projection_is_drawn_apart_from_the_actuals_at_360_px(open_context):
         "",
     )
     assert drawn["band"]["height"] > 0 and float(drawn["band"]["opacity"]) < 0.5
-    assert "Projection" in drawn["legend"] and "Intervalle à 80 %" in drawn["legend"]
+    assert "Projection" in drawn["legend"] and "Intervalle à 80\u00a0%" in drawn["legend"]
     # The markers stop at the last actual month; the dashed line runs on to December.
     assert drawn["lineStart"] == pytest.approx(drawn["lastMarker"], abs=1)
     assert drawn["lineEnd"] > drawn["lastMarker"] + 100
