@@ -146,12 +146,13 @@ def _hits(alerts, names) -> tuple[int, int]:
 
 
 def print_pages(db: Path, work: Path, runs: int) -> None:
-    """Server time of home and a detail page, as the demo director, cold then warm."""
+    """Server time of home and a detail page, as the demo director, each first on a fresh
+    server (cold cache), then warm."""
     ensure_demo_users(work / "state")
-    app = create_app(db, ROOT / "queries", work / "state")
-    engine, client = engine_of(app), logged_in_client(app)
     print(f"\nPages with the landing, demo, server time (ms; warm: {runs} runs)")
     for path in PAGES:
+        app = create_app(db, ROOT / "queries", work / "state")
+        engine, client = engine_of(app), logged_in_client(app)
         started = time.perf_counter()
         assert client.get(path).status_code == 200
         cold = 1000 * (time.perf_counter() - started)

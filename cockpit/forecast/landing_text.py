@@ -1,5 +1,5 @@
 """The sentence of a landing, in French or English, in the dashboard's number formats:
-« Atterrissage estimé des dépenses de personnel en 2026 : 45,2 M€, entre 44,8 M€ et 45,6 M€
+« Atterrissage estimé de « Dépenses de personnel » en 2026 : 45,2 M€, entre 44,8 M€ et 45,6 M€
 (intervalle à 80 %), d'après janvier à octobre ; budget 45,0 M€. »"""
 
 from __future__ import annotations
