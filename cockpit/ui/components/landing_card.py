@@ -64,13 +64,13 @@ def _row(item: LandingItem, href: str, lang: str) -> html.Li:
             top,
             html.Div(
                 format_value(figure.value, metric.format, metric.unit, lang),
-                className="card-value landing-value",
+                className="landing-value",
             ),  # fmt: skip
             html.P(interval_text(item, lang), className="landing-range"),
             _budget_line(item, lang),
         ]
     return html.Li(
-        dcc.Link(body, href=href, className=f"card landing-row card-{figure.status or 'none'}")
+        dcc.Link(body, href=href, className=f"landing-row card-{figure.status or 'none'}")
     )
 
 
