@@ -8,7 +8,6 @@ import json
 from datetime import date
 
 import pytest
-from auth_client import add_user, fast_passwords, logged_in, make_app  # noqa: F401
 from typer.testing import CliRunner
 
 from cockpit.cli import _register
@@ -101,20 +100,12 @@ def test_a_pole_managers_list_holds_only_their_pole(engine):
             assert reason["scope"]["pole"] == "Chirurgie"
 
 
-@pytest.fixture(scope="module")
-def state(tmp_path_factory):
-    state = tmp_path_factory.mktemp("alerts-state")
-    add_user(state, "dg")
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return state
-
-
 def _cli(*args):
     _register()
     return CliRunner().invoke(cli, ["alerts", *args])
 
 
-def test_cockpit_alerts_prints_the_merged_list_as_json(demo_warehouse, state):
+def test_cockpit_alerts_prints_the_merged_list_as_json(demo_warehouse):
     result = _cli("--as-of", "2026-10", "--json", "--db", str(demo_warehouse))
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
@@ -123,36 +114,32 @@ def test_cockpit_alerts_prints_the_merged_list_as_json(demo_warehouse, state):
     assert all(a.keys() >= FIELDS for a in payload["alerts"])
 
 
-def test_cockpit_alerts_answers_inside_an_accounts_perimeter(demo_warehouse, state):
-    result = _cli("--as-of", "2026-09", "--json", "--user", "chef", "--state", str(state),
-                  "--db", str(demo_warehouse))  # fmt: skip
+def test_cockpit_alerts_answers_inside_an_accounts_perimeter(demo_warehouse, shared_state):
+    result = _cli("--as-of", "2026-09", "--json", "--user", "chef",
+                  "--state", str(shared_state), "--db", str(demo_warehouse))  # fmt: skip
     assert result.exit_code == 0, result.output
     alerts = json.loads(result.output)["alerts"]
     assert alerts and {a["scope"]["pole"] for a in alerts} == {"Chirurgie"}
     assert ["budget", "seasonal"] in [a["kinds"] for a in alerts]
-    unknown = _cli("--user", "nobody", "--state", str(state), "--db", str(demo_warehouse))
+    unknown = _cli("--user", "nobody", "--state", str(shared_state), "--db",
+                   str(demo_warehouse))  # fmt: skip
     assert unknown.exit_code == 2 and "no user named 'nobody'" in unknown.output
 
 
-@pytest.fixture(scope="module")
-def server(demo_warehouse, state):
-    return make_app(demo_warehouse, state)
-
-
-def test_the_api_lists_a_pole_managers_alerts_only(server):
-    director = logged_in(server, "dg").get("/api/v1/alerts?as_of=2026-10&lang=en")
-    assert director.status_code == 200
-    everything = director.json["alerts"]
+def test_the_api_lists_a_pole_managers_alerts_only(director, chef):
+    answer = director.get("/api/v1/alerts?as_of=2026-10&lang=en")
+    assert answer.status_code == 200
+    everything = answer.json["alerts"]
     assert {a["scope"].get("pole") for a in everything} - {"Chirurgie", None}
-    own = logged_in(server, "chef").get("/api/v1/alerts?as_of=2026-09").json
+    own = chef.get("/api/v1/alerts?as_of=2026-09").json
     assert own["as_of"] == "2026-09" and own["freshness"]["last_month"]
     assert own["alerts"] and {a["scope"]["pole"] for a in own["alerts"]} == {"Chirurgie"}
-    bad = logged_in(server, "chef").get("/api/v1/alerts?as_of=2026-13")
+    bad = chef.get("/api/v1/alerts?as_of=2026-13")
     assert bad.status_code == 400 and "as_of" in bad.json["message"]
 
 
-def test_the_alerts_page_shows_seasonal_alerts_inside_the_perimeter(server):
-    page = logged_in(server, "chef").get("/alertes?m=2026-09").get_data(as_text=True)
+def test_the_alerts_page_shows_seasonal_alerts_inside_the_perimeter(chef):
+    page = chef.get("/alertes?m=2026-09").get_data(as_text=True)
     assert 'data-kind="budget seasonal"' in page
     assert "du budget de" in page and "attendus pour la saison" in page
     assert "Gériatrie" not in page

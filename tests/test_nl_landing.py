@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from auth_client import SAME_ORIGIN, add_user, fast_passwords, logged_in, make_app  # noqa: F401
 
 from cockpit.config import PROJECT_ROOT
 from cockpit.engine import Engine, Perimeter
@@ -89,14 +88,9 @@ def test_a_stock_or_next_year_is_refused_with_its_reason(engine, question, words
     assert answer.get("forecast") is None and answer["value"] is None
 
 
-def test_the_question_screen_shows_the_landing_its_interval_and_projection(
-    demo_warehouse, tmp_path
-):
-    state = tmp_path / "state"
-    add_user(state, "dg")
-    client = logged_in(make_app(demo_warehouse, state), "dg")
+def test_the_question_screen_shows_the_landing_its_interval_and_projection(director):
     question = "où va-t-on atterrir sur les dépenses de personnel ?"
-    page = client.post("/question", data={"question": question}, headers=SAME_ORIGIN)
+    page = director.post("/question", data={"question": question})
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "Atterrissage estimé 2026 · entre" in text
