@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-from auth_client import add_user, fast_passwords, logged_in, make_app  # noqa: F401
+import yaml
 from typer.testing import CliRunner
 
+from cockpit.catalog import load_catalog
 from cockpit.cli import _register
 from cockpit.cli import app as cli
 from cockpit.config import PROJECT_ROOT
@@ -23,19 +23,6 @@ from cockpit.ui.ssr import to_html
 VALLOMBRE = "990000012"
 
 
-@pytest.fixture(scope="module")
-def state(tmp_path_factory):
-    state = tmp_path_factory.mktemp("forecast-state")
-    add_user(state, "dg")
-    add_user(state, "chef", "pole_manager", pole="Chirurgie", establishment_id=VALLOMBRE)
-    return state
-
-
-@pytest.fixture(scope="module")
-def server(demo_warehouse, state):
-    return make_app(demo_warehouse, state)
-
-
 def _cli_json(*args):
     _register()
     result = CliRunner().invoke(cli, ["forecast", *args, "--json"])
@@ -43,8 +30,8 @@ def _cli_json(*args):
     return json.loads(result.output)
 
 
-def test_the_api_answers_as_the_cli_with_freshness(server, demo_warehouse):
-    answer = logged_in(server, "dg").get(
+def test_the_api_answers_as_the_cli_with_freshness(director, demo_warehouse):
+    answer = director.get(
         "/api/v1/forecast?metric=staff_expenses&as_of=2026-09&filter=pole:Chirurgie"
     )
     assert answer.status_code == 200, answer.json
@@ -56,25 +43,22 @@ def test_the_api_answers_as_the_cli_with_freshness(server, demo_warehouse):
     assert len(printed["months"]) == 3 and printed["method"] == "seasonal_model"
 
 
-def test_a_pole_managers_landing_is_their_poles_through_api_and_cli(server, demo_warehouse, state):
-    own = logged_in(server, "chef").get("/api/v1/forecast?metric=admissions&year=2026").json
-    pole = (
-        logged_in(server, "dg")
-        .get(
-            f"/api/v1/forecast?metric=admissions&year=2026&establishment={VALLOMBRE}&pole=Chirurgie"
-        )
-        .json
-    )
+def test_a_pole_managers_landing_is_their_poles_through_api_and_cli(
+    director, chef, demo_warehouse, shared_state
+):
+    own = chef.get("/api/v1/forecast?metric=admissions&year=2026").json
+    asked = f"metric=admissions&year=2026&establishment={VALLOMBRE}&pole=Chirurgie"
+    pole = director.get(f"/api/v1/forecast?{asked}").json
     assert (own["value"], own["low"], own["high"]) == (pole["value"], pole["low"], pole["high"])
-    printed = _cli_json("admissions", "--year", "2026", "--user", "chef", "--state", str(state),
-                        "--db", str(demo_warehouse))  # fmt: skip
+    printed = _cli_json("admissions", "--year", "2026", "--user", "chef",
+                        "--state", str(shared_state), "--db", str(demo_warehouse))  # fmt: skip
     assert printed["value"] == own["value"]
-    other = logged_in(server, "chef").get("/api/v1/forecast?metric=admissions&pole=Médecine")
+    other = chef.get("/api/v1/forecast?metric=admissions&pole=Médecine")
     assert other.status_code == 403
 
 
-def test_a_stock_is_refused_with_its_reason_and_notes_follow_the_language(server):
-    client = logged_in(server, "dg")
+def test_a_stock_is_refused_with_its_reason_and_notes_follow_the_language(director):
+    client = director
     english = client.get("/api/v1/forecast?metric=headcount&lang=en")
     assert english.status_code == 400 and english.json["error"] == "not_a_flow"
     assert "a stock" in english.json["message"]
@@ -97,8 +81,8 @@ def _landing_rows(page: str) -> dict[str, str]:
     return {re.search(r'data-metric="([a-z0-9_]+)"', row).group(1): row for row in rows}
 
 
-def test_home_shows_the_landing_card_with_interval_and_budget_words(server):
-    page = logged_in(server, "dg").get("/").get_data(as_text=True)
+def test_home_shows_the_landing_card_with_interval_and_budget_words(director):
+    page = director.get("/").get_data(as_text=True)
     assert "Atterrissage 2026" in page and "intervalle à 80\u00a0%" in page
     rows = _landing_rows(page)
     assert list(rows) == ["operating_result", "total_expenses", "staff_expenses", "t2a_valuation"]
@@ -109,25 +93,25 @@ def test_home_shows_the_landing_card_with_interval_and_budget_words(server):
     )
 
 
-def test_a_pole_managers_home_lands_their_pole_without_what_a_pole_cannot_show(server):
-    page = logged_in(server, "chef").get("/").get_data(as_text=True)
+def test_a_pole_managers_home_lands_their_pole_without_what_a_pole_cannot_show(director, chef):
+    page = chef.get("/").get_data(as_text=True)
     rows = _landing_rows(page)
     assert list(rows) == ["total_expenses", "staff_expenses", "t2a_valuation"]  # no result
-    director = logged_in(server, "dg").get("/").get_data(as_text=True)
+    whole_page = director.get("/").get_data(as_text=True)
     own = re.search(r'class="landing-value">([^<]+)<', rows["total_expenses"])
     whole = re.search(r'class="landing-value">([^<]+)<',
-                      _landing_rows(director)["total_expenses"])  # fmt: skip
+                      _landing_rows(whole_page)["total_expenses"])  # fmt: skip
     assert own.group(1) != whole.group(1)
 
 
-def test_the_detail_chart_continues_to_december_as_a_projection(server):
-    page = logged_in(server, "dg").get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
+def test_the_detail_chart_continues_to_december_as_a_projection(shared_app, director, log_in):
+    page = director.get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
     assert 'class="s-projection"' in page and 'class="s-band"' in page
     assert "Projection" in page and "Intervalle à 80\u00a0%" in page
     assert "Atterrissage estimé 2026" in page
     # Actual months carry markers; projected ones do not.
     assert page.count('<circle class="s-current"') == 12
-    english = logged_in(server, "dg")
+    english = log_in(shared_app, "directeur")
     english.set_cookie("cockpit_lang", "en")
     text = english.get("/indicateur/admissions?m=2026-09").get_data(as_text=True)
     assert "Estimated landing 2026" in text and "80% interval" in text
@@ -146,3 +130,20 @@ def test_a_landing_the_forecast_refuses_says_why_in_the_pages_language(demo_ware
     )
     english = to_html(landing_card([item], lambda m: f"/indicateur/{m}", "en"))
     assert "No landing: admissions: no data for 2026-03 (2026 so far)" in english
+
+
+def _place_in_landing(queries, metric_id: str, position: int) -> None:
+    path = queries / f"{metric_id}.yaml"
+    definition = yaml.safe_load(path.read_text(encoding="utf-8"))
+    definition.setdefault("placement", {})["landing"] = position
+    path.write_text(yaml.safe_dump(definition, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def test_the_landing_card_holds_what_the_metric_files_place_there(queries, make_app, log_in):
+    _place_in_landing(queries, "admissions", 15)
+    page = log_in(make_app(queries=queries), "directeur").get("/").get_data(as_text=True)
+    assert list(_landing_rows(page)) == ["operating_result", "admissions", "total_expenses",
+                                         "staff_expenses", "t2a_valuation"]  # fmt: skip
+    _place_in_landing(queries, "admissions", 20)
+    errors = {(e.path.name, e.field): e.message for e in load_catalog(queries).errors}
+    assert "already admissions's" in errors[("total_expenses.yaml", "placement.landing")]

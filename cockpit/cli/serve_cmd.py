@@ -84,12 +84,13 @@ def _warm_home(server):
     rest meanwhile). Each worker process warms its own."""
     from cockpit.engine import Perimeter, WarehouseMissing
     from cockpit.forecast import warm
-    from cockpit.ui.landings import LANDING_METRICS
+    from cockpit.ui.figures import landing_metric_ids
     from cockpit.web import engine_of
 
+    engine = engine_of(server)
     try:
-        engine_of(server).months_available()
+        engine.months_available()
     except WarehouseMissing:
         return server
-    warm(engine_of(server), LANDING_METRICS, Perimeter.everything())
+    warm(engine, landing_metric_ids(engine), Perimeter.everything())
     return server

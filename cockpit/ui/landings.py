@@ -1,5 +1,6 @@
-"""The year-end landings the home card shows (result, expenses, payroll, activity), computed
-side by side through the forecast's cache, and each as a Figure against its budget so the
+"""The year-end landings the home card shows (the metrics whose files place them there:
+result, expenses, payroll, activity in the shipped catalog), computed side by side through
+the forecast's cache, and each as a Figure against its budget so the
 chip and the badge follow the one signals rule."""
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ from cockpit.engine.figures import Figure
 from cockpit.engine.signals import budget_status
 from cockpit.forecast import Landing, landing_of
 from cockpit.forecast.errors import ForecastError, said
-from cockpit.ui.figures import POOL, allowed_filters, visible
-
-# Result, total expenses, payroll (the EPRD's titre 1, which has a budget), activity.
-LANDING_METRICS = ("operating_result", "total_expenses", "staff_expenses", "t2a_valuation")
+from cockpit.ui.figures import POOL, allowed_filters, landing_metric_ids
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,7 @@ def home_landings(
     """The card's landings, in the card's order: a refusal of the forecast is kept (the card
     says why), a metric the perimeter cannot show (a pole has no result) is left out, as
     home's other cards leave it out."""
-    ids = [m for m in LANDING_METRICS if visible(engine, m)]
-    found = POOL.map(lambda m: landing_item(engine, perimeter, m, filters), ids)
+    found = POOL.map(
+        lambda m: landing_item(engine, perimeter, m, filters), landing_metric_ids(engine)
+    )
     return [i for i in found if i.refusal is None or isinstance(i.refusal, ForecastError)]
