@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -15,7 +17,7 @@ from cockpit.cli import _register
 from cockpit.cli import app as cli
 from cockpit.config import PROJECT_ROOT
 from cockpit.engine import Engine, Perimeter
-from cockpit.forecast import MissingMonths, landing_of, month_seasonal_alerts
+from cockpit.forecast import Landing, MissingMonths, landing_of, month_seasonal_alerts
 from cockpit.ui.components.landing_card import landing_card
 from cockpit.ui.landings import LandingItem
 from cockpit.ui.ssr import to_html
@@ -147,3 +149,19 @@ def test_the_landing_card_holds_what_the_metric_files_place_there(queries, make_
     _place_in_landing(queries, "admissions", 20)
     errors = {(e.path.name, e.field): e.message for e in load_catalog(queries).errors}
     assert "already admissions's" in errors[("total_expenses.yaml", "placement.landing")]
+
+
+@pytest.mark.parametrize(
+    "value, status, chip, tone",
+    [(104e6, "red", "Hors budget", "bad"), (97e6, "green", "Conforme au budget", "good")],
+)
+def test_a_landing_with_a_budget_takes_the_signals_colour(demo_engine, value, status, chip, tone):
+    """An expense landing over its budget is red, under it green with a good gap: the one
+    signals rule, direction-aware (the demo's own budgets are not whole years)."""
+    metric = demo_engine.metric("total_expenses")
+    interval = (value * 0.99, value * 1.01)
+    landing = Landing("total_expenses", 2026, date(2026, 9, 1), value, *interval,
+                      "seasonal_model", value * 0.75, 100e6, value, "eur")  # fmt: skip
+    html = to_html(landing_card([LandingItem(metric, landing)], lambda m: m, "fr"))
+    assert f'class="landing-row card-{status}"' in html and chip in html
+    assert "Budget 100,0" in html and f'data-tone="{tone}"' in html
