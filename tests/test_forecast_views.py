@@ -17,7 +17,7 @@ from cockpit.cli import _register
 from cockpit.cli import app as cli
 from cockpit.config import PROJECT_ROOT
 from cockpit.engine import Engine, Perimeter
-from cockpit.forecast import Landing, MissingMonths, landing_of, month_seasonal_alerts
+from cockpit.forecast import Landing, MissingMonths, NotLandable, landing_of, month_seasonal_alerts
 from cockpit.ui.components.landing_card import landing_card
 from cockpit.ui.landings import LandingItem
 from cockpit.ui.ssr import to_html
@@ -165,3 +165,30 @@ def test_a_landing_with_a_budget_takes_the_signals_colour(demo_engine, value, st
     html = to_html(landing_card([LandingItem(metric, landing)], lambda m: m, "fr"))
     assert f'class="landing-row card-{status}"' in html and chip in html
     assert "Budget 100,0" in html and f'data-tone="{tone}"' in html
+
+
+def test_workers_sharing_a_cache_share_landings_and_seasonal_alerts(demo_warehouse, monkeypatch):
+    """A cache shared by processes (Redis in production) holds pickled values: the alerts
+    and landings one worker computed, and a refusal with its French, reach another."""
+    from cachelib import SimpleCache
+
+    from cockpit.forecast import cached
+
+    shared = SimpleCache()
+    first = Engine(demo_warehouse, PROJECT_ROOT / "queries", shared_cache=shared)
+    alerts = month_seasonal_alerts(first, Perimeter.everything())
+    landing = landing_of(first, "admissions", Perimeter.everything())
+    with pytest.raises(NotLandable):
+        landing_of(first, "headcount", Perimeter.everything())
+
+    def recomputed(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(cached, "seasonal_alerts", recomputed)
+    monkeypatch.setattr(cached, "land", recomputed)
+    second = Engine(demo_warehouse, PROJECT_ROOT / "queries", shared_cache=shared)
+    assert month_seasonal_alerts(second, Perimeter.everything()) == alerts
+    assert landing_of(second, "admissions", Perimeter.everything()).value == landing.value
+    with pytest.raises(NotLandable) as refused:
+        landing_of(second, "headcount", Perimeter.everything())
+    assert refused.value.said("fr").startswith("c'est un stock")

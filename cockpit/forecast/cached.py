@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
@@ -16,8 +18,10 @@ from cockpit.forecast.seasonal import SeasonalAlert, seasonal_alerts
 
 # One scan at a time: two would only share the same two cores.
 _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-seasonal")
-_RUNNING: dict[tuple, Future] = {}
-_RUNNING_LOCK = threading.Lock()
+# Each engine's scans, latest last (perimeters × months × versions of the data).
+_SCANS: weakref.WeakKeyDictionary[Engine, OrderedDict[tuple, Future]] = weakref.WeakKeyDictionary()
+_SCANS_LOCK = threading.Lock()
+_SCANS_KEPT = 64
 _LOG = logging.getLogger(__name__)
 
 
@@ -56,23 +60,30 @@ def month_seasonal_alerts(
     month = month or (span[1] if span else None)
     if span is None or not span[0] <= month <= span[1]:
         return []  # no month to judge
-    running = engine.cached(
-        ("seasonal_alerts", perimeter, month), lambda: _scanning(engine, perimeter, month)
-    )
+    running = _scan(engine, perimeter, month)
     return running.result() if wait or running.done() else None
 
 
-def _scanning(engine: Engine, perimeter: Perimeter, month: date) -> Future:
-    """The scan of these months and data, started unless one is already running (two
-    requests racing for a cold cache, or a cache emptied meanwhile, share it)."""
-    version = (engine.warehouse.generation, engine.live_catalog.current().number)
-    key = (id(engine), *version, perimeter, month)
-    with _RUNNING_LOCK:
-        running = _RUNNING.get(key)
-        if running is None:
-            running = _RUNNING[key] = _BACKGROUND.submit(seasonal_alerts, engine, perimeter, month)
-            running.add_done_callback(lambda _: _RUNNING.pop(key, None))
-        return running
+def _scan(engine: Engine, perimeter: Perimeter, month: date) -> Future:
+    """This process's scan of the month for this version of the data: started once (two
+    requests racing for a cold cache share it), its alerts kept here, a running scan being
+    no value for the engine's cache, which other processes may share. The scan itself asks
+    the engine's cache first, so a sibling worker's alerts are not computed again."""
+    version = (engine.warehouse.generation, engine.live_catalog.current().fingerprint)
+    key = (*version, perimeter, month)
+    with _SCANS_LOCK:
+        scans = _SCANS.setdefault(engine, OrderedDict())
+        if key in scans:
+            scans.move_to_end(key)
+            return scans[key]
+        scans[key] = _BACKGROUND.submit(
+            engine.cached,
+            ("seasonal_alerts", perimeter, month),
+            lambda: seasonal_alerts(engine, perimeter, month),
+        )
+        while len(scans) > _SCANS_KEPT:
+            scans.popitem(last=False)
+        return scans[key]
 
 
 def warm(engine: Engine, metric_ids: Iterable[str], perimeter: Perimeter) -> threading.Thread:

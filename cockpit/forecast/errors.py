@@ -17,6 +17,10 @@ class ForecastError(QueryError):
     def said(self, lang: str) -> str:
         return self.fr if lang == "fr" and self.fr else str(self)
 
+    def __reduce__(self):
+        # Kept whole through a cache shared between processes (pickled): the French too.
+        return type(self), (str(self), self.fr)
+
 
 class NotLandable(ForecastError):
     """The metric does not add up over months (a stock, a rolling figure)."""
