@@ -129,6 +129,11 @@ def month_name(month: date, lang: str = "fr", short: bool = False) -> str:
     return format_date(month, "LLL y" if short else "LLLL y", locale=locale_of(lang))
 
 
+def month_word(month: date, lang: str = "fr") -> str:
+    """date(2026, 3, 1) → 'mars' / 'March' (« de janvier à mars »)."""
+    return format_date(month, "LLLL", locale=locale_of(lang))
+
+
 def month_only(month: date, lang: str = "fr") -> str:
     """date(2026, 3, 1) → 'mars' / 'Mar' (axis labels, spans inside a year)."""
     return format_date(month, "LLL", locale=locale_of(lang))

@@ -74,7 +74,7 @@ def test_the_budget_is_the_full_year_budget_when_every_month_has_one(engine):
     assert landing.budget == pytest.approx(12 * 1_050_000)
     partial = land(engine, "staff_expenses", EVERYTHING, 2025, date(2025, 6, 1))
     assert partial.budget is None
-    assert any("known for 6 of its 12 months" in note for note in partial.notes)
+    assert any("known for 6 of its 12 months" in note for note in partial.as_json()["notes"])
 
 
 def test_a_complete_year_lands_on_its_actual(engine):

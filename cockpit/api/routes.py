@@ -13,10 +13,12 @@ from flask import current_app
 
 from cockpit.api.answers import AskAnswer, Health, Metrics, QueryAnswer
 from cockpit.api.endpoints import BadRequest, Endpoints
+from cockpit.api.forecast import AlertsAnswer, AlertsParams, ForecastAnswer, ForecastParams
 from cockpit.api.national import NationalAnswer, NationalParams
 from cockpit.api.requests import AskRequest, QueryParams
 from cockpit.auth import audit, current_perimeter
 from cockpit.engine import Engine, QueryError, QueryPlan
+from cockpit.periods import month_label, parse_month
 
 endpoints = Endpoints("cockpit_api")
 
@@ -129,3 +131,37 @@ def national(params: NationalParams) -> dict[str, Any]:
                                  perimeter=perimeter)  # fmt: skip
     audit("query", national=comparison.finess, year=params.year, status=200, source="api")
     return {**comparison.as_json(), "freshness": _freshness()}
+
+
+@endpoints.get("/api/v1/forecast", query=ForecastParams, answer=ForecastAnswer,
+               summary="Year-end landing of a metric, as `cockpit forecast --json`",
+               errors=(404, 504))  # fmt: skip
+def forecast(params: ForecastParams) -> dict[str, Any]:
+    """The year-end landing (atterrissage) of a flow metric, or a ratio of flows, inside
+    the caller's perimeter: value, 80 % interval, method, year to date and budget."""
+    from cockpit.forecast import landing_of
+
+    as_of = parse_month(params.as_of) if params.as_of else None
+    landing = landing_of(_engine(), params.metric, current_perimeter(), params.year, as_of,
+                         params.filters())  # fmt: skip
+    audit("query", forecast=params.metric, year=landing.year, status=200, source="api")
+    return {**landing.as_json(params.lang), "freshness": _freshness()}
+
+
+@endpoints.get("/api/v1/alerts", query=AlertsParams, answer=AlertsAnswer,
+               summary="A month's alerts, as `cockpit alerts --json`", errors=(504,))  # fmt: skip
+def alerts(params: AlertsParams) -> dict[str, Any]:
+    """Threshold, budget and seasonal alerts of a month inside the caller's perimeter, one
+    per metric × scope, worst first (severity, then the departure as a share of what was
+    expected)."""
+    from cockpit.forecast import all_alerts
+
+    engine = _engine()
+    span = engine.months_available()
+    month = parse_month(params.as_of) if params.as_of else (span[1] if span else None)
+    found = all_alerts(engine, current_perimeter(), month) if month else []
+    return {
+        "as_of": month_label(month) if month else None,
+        "alerts": [alert.as_json(params.lang) for alert in found],
+        "freshness": _freshness(),
+    }

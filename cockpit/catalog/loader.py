@@ -146,13 +146,13 @@ def _placement_errors(catalog: Catalog) -> list[DefinitionError]:
     taken: dict[tuple[str, int], str] = {}
     errors = []
     for metric in sorted(catalog.metrics.values(), key=lambda m: m.id):
-        for page, position in (
-            ("home", metric.placement.home),
-            (metric.page, metric.placement.page),
+        for page, position, field_name in (
+            ("home", metric.placement.home, "placement.home"),
+            (metric.page, metric.placement.page, "placement.page"),
+            ("landing", metric.placement.landing, "placement.landing"),
         ):
             if position is None:
                 continue
-            field_name = "placement.home" if page == "home" else "placement.page"
             other = taken.setdefault((page, position), metric.id)
             if other != metric.id:
                 errors.append(

@@ -92,12 +92,14 @@ class BudgetBands(BaseModel):
 
 class Placement(BaseModel):
     """Where the metric's card stands on the dashboard: its rank among the cards of
-    « Aujourd'hui » (none: not on the home page) and on its domain's page (none: after
-    the placed cards, by id). Leave gaps (10, 20, 30…) so a card can go in between."""
+    « Aujourd'hui » (none: not on the home page), on its domain's page (none: after the
+    placed cards, by id) and in home's year-end landing card (none: not in it; a flow, or a
+    ratio or formula of flows). Leave gaps (10, 20, 30…) so a card can go in between."""
 
     model_config = ConfigDict(extra="forbid")
     home: int | None = Field(default=None, ge=1)
     page: int | None = Field(default=None, ge=1)
+    landing: int | None = Field(default=None, ge=1)
 
 
 class Metric(BaseModel):

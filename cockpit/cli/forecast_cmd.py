@@ -12,7 +12,8 @@ from rich.table import Table
 
 from cockpit import config
 from cockpit.cli import app
-from cockpit.engine import Engine, Perimeter, QueryError, WarehouseMissing
+from cockpit.cli.answer_options import LangOption, StateOption, UserOption, perimeter_of
+from cockpit.engine import Engine, QueryError, WarehouseMissing
 from cockpit.engine.filters import FilterError, parse_filters
 from cockpit.formatting import format_value
 from cockpit.periods import PeriodError, parse_month
@@ -31,6 +32,9 @@ def forecast(
         [], "--metrics", help="backtest: metric ids (repeat or comma-separate; default all)."
     ),
     by: str | None = typer.Option(None, "--by", help="backtest: `establishment`, one by one."),
+    user: str | None = UserOption,
+    state: Path | None = StateOption,
+    lang: str = LangOption,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     db: Path | None = typer.Option(None, "--db", help="Warehouse (default $COCKPIT_DB)."),
     queries: Path | None = typer.Option(None, "--queries", help="Definitions directory."),
@@ -39,6 +43,7 @@ def forecast(
     from cockpit.forecast import backtest, land
 
     err = Console(stderr=True)
+    perimeter = perimeter_of(user, state)
     engine = Engine(config.warehouse_path(db), config.queries_dir(queries))
     try:
         if metric == "backtest":
@@ -47,19 +52,19 @@ def forecast(
             ]
             if by not in (None, "establishment"):
                 raise typer.BadParameter("only `establishment`", param_hint="--by")
-            result = backtest(engine, ids, Perimeter.everything(), by=by)
+            result = backtest(engine, ids, perimeter, by=by)
             _print(result.as_json(), as_json, lambda: _backtest_tables(result))
             return
         shortcuts = {"pole": pole, "service": service, "establishment": establishment}
         filters = parse_filters(filter_, shortcuts)
         month = parse_month(as_of) if as_of else None
-        landing = land(engine, metric, Perimeter.everything(), year, month, filters)
+        landing = land(engine, metric, perimeter, year, month, filters)
     except (PeriodError, FilterError) as exc:
         raise typer.BadParameter(str(exc)) from exc
     except (QueryError, WarehouseMissing) as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    _print(landing.as_json(), as_json, lambda: _landing_table(engine, landing))
+    _print(landing.as_json(lang), as_json, lambda: _landing_table(engine, landing, lang))
 
 
 def _print(payload: dict, as_json: bool, table) -> None:
@@ -69,7 +74,7 @@ def _print(payload: dict, as_json: bool, table) -> None:
         Console().print(table())
 
 
-def _landing_table(engine: Engine, landing) -> Table:
+def _landing_table(engine: Engine, landing, lang: str) -> Table:
     from cockpit.forecast import METHODS
 
     metric = engine.metric(landing.metric)
@@ -88,9 +93,9 @@ def _landing_table(engine: Engine, landing) -> Table:
         (f"Actual to {landing.as_of:%Y-%m}", shown(landing.actual_to_date)),
         ("Budget", shown(landing.budget)),
         ("Last year's pro rata", shown(landing.reference)),
-        ("Method", METHODS[landing.method]["en"]),
+        ("Method", METHODS[landing.method][lang]),
     ]
-    for name, value in rows + [("Note", note) for note in landing.notes]:
+    for name, value in rows + [("Note", note) for note in landing.as_json(lang)["notes"]]:
         table.add_row(name, value)
     return table
 

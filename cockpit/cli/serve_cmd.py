@@ -67,6 +67,7 @@ def serve(
         from cockpit.web.serving import quiet_queue_log, waitress_options
 
         quiet_queue_log()
+        _warm_home(server)
         options = waitress_options(server, threads or DEFAULT_THREADS)
         waitress_serve(server, host=host, port=port, _quiet=True, **options)
         return
@@ -74,4 +75,22 @@ def serve(
 
     server.extensions["cockpit_engine"].warehouse.close()  # each worker opens its own
     options = gunicorn_options(host, port, workers, threads or DEFAULT_THREADS, access_log)
-    CockpitWorkers(build, options).run()
+    CockpitWorkers(lambda: _warm_home(build()), options).run()
+
+
+def _warm_home(server):
+    """The server, its whole warehouse's landings and seasonal alerts being computed in the
+    background while it starts answering (a cold scan takes a second or more; home shows the
+    rest meanwhile). Each worker process warms its own."""
+    from cockpit.engine import Perimeter, WarehouseMissing
+    from cockpit.forecast import warm
+    from cockpit.ui.figures import landing_metric_ids
+    from cockpit.web import engine_of
+
+    engine = engine_of(server)
+    try:
+        engine.months_available()
+    except WarehouseMissing:
+        return server
+    warm(engine, landing_metric_ids(engine), Perimeter.everything())
+    return server

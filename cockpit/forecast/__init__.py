@@ -1,7 +1,9 @@
 """Year-end landing (atterrissage), its backtest, and seasonal alerts: read through the
 engine only, inside the caller's perimeter."""
 
+from cockpit.forecast.all_alerts import ListedAlert, all_alerts
 from cockpit.forecast.backtest import Backtest, backtest
+from cockpit.forecast.cached import landing_of, month_seasonal_alerts, warm
 from cockpit.forecast.errors import (
     BeyondData,
     ForecastError,
@@ -20,11 +22,16 @@ __all__ = [
     "ForecastError",
     "HistoryTooShort",
     "Landing",
+    "ListedAlert",
     "MissingMonths",
     "NotLandable",
     "SeasonalAlert",
+    "all_alerts",
     "backtest",
     "land",
+    "landing_of",
+    "month_seasonal_alerts",
     "scan",
     "seasonal_alerts",
+    "warm",
 ]

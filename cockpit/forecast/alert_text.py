@@ -25,15 +25,28 @@ def alert_sentence(alert: SeasonalAlert, lang: str = "fr") -> str:
     words, metric = _WORDS[lang], alert.metric
     label = getattr(metric.label, lang)
     where = ", ".join(value for _, value in alert.scope)
+    observed, side_expected = _figures(alert, lang)
+    return (
+        f"{label} — {where}{words['colon']}{observed} {words['in']} "
+        f"{month_name(alert.period, lang)}, {side_expected}."
+    )
+
+
+def season_reason(alert: SeasonalAlert, lang: str = "fr") -> str:
+    """« 612,3 k€, au-dessus des 245,0 k€ attendus pour la saison (+150,0 %) »: the reason
+    alone, for a list that already shows the metric and the month."""
+    observed, side_expected = _figures(alert, lang if lang in _WORDS else "fr")
+    return f"{observed}, {side_expected}"
+
+
+def _figures(alert: SeasonalAlert, lang: str) -> tuple[str, str]:
+    words, metric = _WORDS[lang], alert.metric
     observed, expected = _two_figures(alert.observed, alert.expected, metric, lang)
     delta = alert.observed - alert.expected
     change = format_delta(delta, delta / alert.expected if alert.expected else None,
                           metric.format, metric.unit, lang)  # fmt: skip
     side = words["above" if delta > 0 else "below"]
-    return (
-        f"{label} — {where}{words['colon']}{observed} {words['in']} "
-        f"{month_name(alert.period, lang)}, {side} {expected} {words['expected']} ({change})."
-    )
+    return observed, f"{side} {expected} {words['expected']} ({change})"
 
 
 def _two_figures(observed: float, expected: float, metric, lang: str) -> tuple[str, str]:

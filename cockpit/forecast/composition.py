@@ -74,7 +74,10 @@ def compose(catalog: Catalog, metric_id: str) -> Composition:
             try:
                 inputs.append((name, compose(catalog, spec.metric)))
             except NotLandable as exc:
-                raise NotLandable(f"{metric.id} is computed from {spec.metric}: {exc}") from None
+                raise NotLandable(
+                    f"{metric.id} is computed from {spec.metric}: {exc}",
+                    f"calculé à partir de {spec.metric} : {exc.said('fr')}",
+                ) from None
         try:
             check_evaluable(metric.formula)
             if metric.undefined_when:
@@ -83,11 +86,15 @@ def compose(catalog: Catalog, metric_id: str) -> Composition:
             raise NotLandable(f"{metric.id}: {exc}") from None
         flows = tuple(dict.fromkeys(f for _, inner in inputs for f in inner.flows))
         return Composition(metric, flows, tuple(inputs))
-    kind = {
-        "stock_avg": "a stock (the average of its monthly totals)",
-        "stock_last": "a stock (its value at the end of the period)",
-    }[metric.aggregation]
+    kind, kind_fr = {
+        "stock_avg": ("a stock (the average of its monthly totals)",
+                      "un stock (la moyenne de ses totaux mensuels)"),
+        "stock_last": ("a stock (its value at the end of the period)",
+                       "un stock (sa valeur en fin de période)"),
+    }[metric.aggregation]  # fmt: skip
     raise NotLandable(
         f"{metric.id} is {kind}: a year-end landing projects flows, which add up over the "
-        "months, and ratios or formulas of flows"
+        "months, and ratios or formulas of flows",
+        f"c'est {kind_fr} : un atterrissage projette des flux, qui s'additionnent au fil des "
+        "mois, et des ratios ou formules de flux",
     )

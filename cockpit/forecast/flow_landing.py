@@ -38,7 +38,10 @@ def land_flow(name: str, series: MonthlySeries, year: int, as_of: date) -> FlowL
     january = date(year, 1, 1)
     gaps = missing_months(series, january, as_of)
     if gaps:
-        raise MissingMonths(f"{name}: no data for {_months_text(gaps)} ({year} so far)")
+        raise MissingMonths(
+            f"{name}: no data for {_months_text(gaps)} ({year} so far)",
+            f"pas de données pour {_months_text(gaps)} ({year} jusqu'ici)",
+        )
     so_far = series.window(january, as_of)
     actual = float(so_far.sum())
     budget, budget_months = _budget(series, year)
@@ -50,7 +53,9 @@ def land_flow(name: str, series: MonthlySeries, year: int, as_of: date) -> FlowL
         gaps = missing_months(series, add_months(january, -SEASON), add_months(january, -1))
         raise HistoryTooShort(
             f"{name}: a landing of {year} needs the twelve months of {year - 1} before it; "
-            f"no data for {_months_text(gaps)}"
+            f"no data for {_months_text(gaps)}",
+            f"un atterrissage de {year} demande les douze mois de {year - 1} ; pas de données "
+            f"pour {_months_text(gaps)}",
         )
     history = _contiguous(series.window(add_months(january, -SEASON * YEARS_OF_HISTORY), as_of))
     projection = project(history, SEASON - known)

@@ -22,6 +22,7 @@ from cockpit.forecast.composition import Composition, Flow, compose
 from cockpit.forecast.errors import BeyondData, ForecastError
 from cockpit.forecast.flow_landing import YEARS_OF_HISTORY as _YEARS
 from cockpit.forecast.flow_landing import FlowLanding, land_flow
+from cockpit.forecast.notes import NO_INTERVAL, Note, complete_year, partial_budget
 from cockpit.forecast.series import MonthlySeries, read_monthly
 from cockpit.periods import MAX_YEAR, MIN_YEAR, Period, add_months, month_label
 
@@ -57,13 +58,14 @@ class Landing:
     filters: dict[str, str] = field(default_factory=dict)
     parts: dict[str, dict[str, float | None]] = field(default_factory=dict)
     months: list[dict[str, Any]] = field(default_factory=list)  # the months left, projected
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def months_known(self) -> int:
         return self.as_of.month
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        """SPEC §6's fields and the chart's months; the notes in `lang`."""
         return {
             "metric": self.metric,
             "year": self.year,
@@ -81,7 +83,7 @@ class Landing:
             "filters": self.filters,
             "parts": self.parts,
             "months": self.months,
-            "notes": self.notes,
+            "notes": [note.said(lang) for note in self.notes],
         }
 
 
@@ -107,7 +109,10 @@ def land(
     if as_of is not None and as_of.year != year:
         raise ForecastError(f"as-of {month_label(as_of)} is not in {year}")
     if date(year, 12, 1) < span[0]:
-        raise BeyondData(f"{metric.id}: no data for {year} (the data start in {span[0]:%Y-%m})")
+        raise BeyondData(
+            f"{metric.id}: no data for {year} (the data start in {span[0]:%Y-%m})",
+            f"pas de données pour {year} (les données commencent en {span[0]:%Y-%m})",
+        )
     period = Period(date(year - _YEARS, 1, 1), date(year, 12, 1))
     filters = dict(filters or {})
     engine.validate(QueryPlan.build(metric.id, period, filters=filters), perimeter)
@@ -121,7 +126,9 @@ def land(
     last = _last_common_month(series)
     if last is None or last < date(year, 1, 1):
         ends = f" (the data end at {month_label(last)})" if last else ""
-        raise BeyondData(f"{metric.id}: no data for {year} yet{ends}")
+        ends_fr = f" (les données s'arrêtent en {month_label(last)})" if last else ""
+        raise BeyondData(f"{metric.id}: no data for {year} yet{ends}",
+                         f"pas encore de données pour {year}{ends_fr}")  # fmt: skip
     as_of = as_of or min(last, date(year, 12, 1))
     if as_of > last:
         raise BeyondData(
@@ -157,12 +164,12 @@ def land_series(
     )
     if as_of.month == 12:
         landing.low = landing.high = landing.value
-        landing.notes.append(f"{year} is complete: the landing is the actual")
+        landing.notes.append(complete_year(year))
     elif all(x.draws is not None for x in flows.values()):
         draws = composition.combine({f: x.draws for f, x in flows.items()})
         landing.low, landing.high = _bounds(draws)
     else:
-        landing.notes.append("no interval yet: it needs at least two months of year-on-year change")
+        landing.notes.append(NO_INTERVAL)
     if not composition.is_single_flow:
         landing.parts = {flow.name: _part(x) for flow, x in flows.items()}
     landing.months = _months_ahead(composition, flows, as_of)
@@ -214,12 +221,9 @@ def _budget(composition: Composition, flows: Mapping[Flow, FlowLanding]) -> floa
     return _figure(composition, {f: x.budget for f, x in flows.items()})
 
 
-def _budget_notes(flows: Mapping[Flow, FlowLanding], year: int) -> list[str]:
+def _budget_notes(flows: Mapping[Flow, FlowLanding], year: int) -> list[Note]:
     partial = {x.budget_months for x in flows.values() if 0 < x.budget_months < 12}
-    if not partial:
-        return []
-    return [f"no budget for the year: the budget of {year} is known for {min(partial)} of its "
-            "12 months only"]  # fmt: skip
+    return [partial_budget(year, min(partial))] if partial else []
 
 
 def _part(landing: FlowLanding) -> dict[str, float | None]:

@@ -10,7 +10,7 @@ from datetime import date
 import numpy as np
 
 from cockpit.engine import Engine, Perimeter, QueryPlan, QueryResult
-from cockpit.periods import Period, add_months, month_label, months_between, parse_month
+from cockpit.periods import Period, add_months, month_label, months_between
 
 # (dimension, value) in group-by order, () for the total; None for rows kept outside any pole
 Scope = tuple[tuple[str, str | None], ...]
@@ -80,11 +80,12 @@ def read_monthly(
 
 def _series(result: QueryResult, period: Period, group_by: tuple[str, ...]) -> dict:
     size = period.months
+    position = {month_label(add_months(period.start, i)): i for i in range(size)}
     actual: dict[Scope, np.ndarray] = {}
     budget: dict[Scope, np.ndarray] = {}
     for row in result.rows:
         scope = tuple((dim, row[dim] if row[dim] is None else str(row[dim])) for dim in group_by)
-        at = months_between(period.start, parse_month(row["period"])) - 1
+        at = position[row["period"]]
         actual.setdefault(scope, np.full(size, np.nan))[at] = _float(row["value"])
         if "compare_value" in row:
             budget.setdefault(scope, np.full(size, np.nan))[at] = _float(row["compare_value"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from cockpit.engine import Perimeter, PerimeterDenied, QueryError, QueryPlan
 from cockpit.nl.answer import sentence
+from cockpit.nl.landing_answer import answer_landing
 from cockpit.nl.language import language
 from cockpit.nl.national import national_answer
 from cockpit.nl.outcomes import Clarification, Planned, Planner, Refusal
@@ -87,6 +88,8 @@ def ask(
             choices=_choices(engine, outcome),
         )
     assert isinstance(outcome, Planned)
+    if outcome.landing:
+        return answer_landing(outcome.plan, engine, perimeter, outcome.lang, outcome.notes)
     return answer_plan(outcome.plan, engine, perimeter=perimeter, lang=outcome.lang,
                        notes=outcome.notes)  # fmt: skip
 

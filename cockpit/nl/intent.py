@@ -65,10 +65,11 @@ REASONS = {
         "answers (the query that ran is shown with the answer).",
     ),
     "forecast": (
-        "Je ne fais pas de prévisions ici : je réponds sur les mois connus, par exemple "
+        "Je ne fais pas de prévision au-delà de l'année en cours : je peux estimer où l'année "
+        "va atterrir (« où va-t-on atterrir sur les dépenses de personnel ? ») ou donner "
         "l'évolution des 12 derniers mois.",
-        "I do not forecast here: I answer about known months, for example the trend over the "
-        "last 12 months.",
+        "I do not forecast beyond the year in progress: I can estimate where this year will "
+        "land ('year-end forecast of interim costs') or give the trend over the last 12 months.",
     ),
     "person": (
         "Je ne donne aucune information sur une personne ({words}) : Cockpit ne contient que "

@@ -8,7 +8,16 @@ import re
 from dataclasses import dataclass
 
 from cockpit.engine import Perimeter, QueryError
-from cockpit.nl import compare, dictation, function_words, grouping, intent, period_words, ranking
+from cockpit.nl import (
+    compare,
+    dictation,
+    function_words,
+    grouping,
+    intent,
+    landing_words,
+    period_words,
+    ranking,
+)
 from cockpit.nl.dimension_words import DimensionWords, dimension_words
 from cockpit.nl.function_words import GLUE, STOPWORDS
 from cockpit.nl.fuzzy import Speller, WordIndex
@@ -147,8 +156,14 @@ def build_lexicon(engine) -> Lexicon:
 
 
 def grammar_words() -> set[str]:
-    """Words of the grammar steps (ranking, grouping, compare, intent)."""
-    return compare.vocabulary() | grouping.vocabulary() | intent.vocabulary() | ranking.vocabulary()
+    """Words of the grammar steps (ranking, grouping, compare, intent, landing)."""
+    return (
+        compare.vocabulary()
+        | grouping.vocabulary()
+        | intent.vocabulary()
+        | ranking.vocabulary()
+        | landing_words.vocabulary()
+    )
 
 
 def lexicon_for(engine) -> Lexicon:

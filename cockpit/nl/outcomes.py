@@ -18,6 +18,7 @@ class Planned:
     lang: str
     period_said: bool = True
     notes: list[str] = field(default_factory=list)
+    landing: bool = False  # the year-end landing of the plan's metric, not its value
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Parts:
     continues: bool = False  # « et … », "and …", « même chose … »
     clear_places: bool = False  # « pour tout l'hôpital »
     unread: tuple[str, ...] = ()  # words no step of the parser used (normalized)
+    landing: bool = False  # « où va-t-on atterrir ? »: the year-end landing
 
     @property
     def said_anything(self) -> bool:

@@ -17,6 +17,8 @@ from cockpit.nl.context import follow_up
 from cockpit.nl.dimension_words import DimensionWords
 from cockpit.nl.entities import Entities, EntityMatch, unknown_places
 from cockpit.nl.grouping import read_grouping
+from cockpit.nl.landing_answer import landing_plan
+from cockpit.nl.landing_words import read_landing
 from cockpit.nl.language import language, votes
 from cockpit.nl.lexicon import lexicon_for
 from cockpit.nl.linking import Links, link
@@ -53,6 +55,7 @@ class OfflinePlanner:
         said = dictation.clean(normalize(question), lexicon.known, lexicon.names)
         text = lexicon.speller.correct_text(said)
         parts = Parts(lang=lang, continues=text.startswith(tuple(f" {c} " for c in _CONTINUES)))
+        parts.landing, text = read_landing(text)
         refused = intent.refuse_before_linking(
             text, question, lexicon.known, lexicon.speller.correct
         )
@@ -168,6 +171,8 @@ class OfflinePlanner:
         if readings:
             parts.readings = readings
             return clarify.places(parts, metric.id, label, today)
+        if parts.landing:
+            return landing_plan(parts, metric.id, today)
         compare, notes = parts.compare, list(parts.notes)
         period = parts.period or default_period(parts.grain, today)
         if parts.compare_year and parts.compare_year != period.start.year - 1:

@@ -65,6 +65,12 @@ def home_metric_ids(engine: Engine) -> list[str]:
     return [m.id for m in _placed(placed, lambda m: m.placement.home)]
 
 
+def landing_metric_ids(engine: Engine) -> list[str]:
+    """The metrics of home's year-end landing card, as their files place them."""
+    placed = [m for m in engine.metrics() if m.placement.landing is not None]
+    return [m.id for m in _placed(placed, lambda m: m.placement.landing)]
+
+
 def domain_metrics(engine: Engine, page: str) -> list[Metric]:
     """The metrics a domain page lists (`Metric.page`), in their files' order."""
     found = [m for m in engine.metrics() if m.page == page]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import has_request_context, request
 
+from cockpit.ui.forecast_texts import TEXTS as FORECAST_TEXTS
 from cockpit.ui.texts_dictionary import DICTIONARY_TEXTS
 
 LANGS = ("fr", "en")
@@ -63,7 +64,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "count_red": "{n} en alerte",
         "count_amber": "{n} à surveiller",
         "alerts_none": "Aucun indicateur en alerte ce mois-ci.",
-        "alerts_hint": "Indicateurs en rouge ou orange, les plus graves d'abord.",
+        "alerts_hint": (
+            "Seuils, budget et saisonnalité, les plus graves d'abord (rouge, orange, à noter)."
+        ),
         "reason_previous": "{delta} vs N-1",
         "spark_alt": "Tendance sur 12 mois de {label}",
         "col_metric": "Indicateur",
@@ -281,7 +284,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "count_red": "{n} on alert",
         "count_amber": "{n} to watch",
         "alerts_none": "No indicator on alert this month.",
-        "alerts_hint": "Indicators in red or amber, worst first.",
+        "alerts_hint": "Thresholds, budget and season, worst first (red, amber, to note).",
         "reason_previous": "{delta} vs last year",
         "spark_alt": "12-month trend of {label}",
         "col_metric": "Indicator",
@@ -447,8 +450,9 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-for _lang, _texts in DICTIONARY_TEXTS.items():
-    _TEXTS[_lang].update(_texts)
+for _extra in (DICTIONARY_TEXTS, FORECAST_TEXTS):
+    for _lang, _texts in _extra.items():
+        _TEXTS[_lang].update(_texts)
 
 
 def t(key: str, lang: str = "fr", **values: object) -> str:

@@ -2,7 +2,7 @@
 detail page, a drill-down, the table view, the alerts, the Question screen with an answer and
 the national comparison, at 390×844 (phone) and 1440×900 (desktop).
 
-    .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050]
+    .venv/bin/python tests/browser/screenshots.py [--url http://127.0.0.1:8050] [NAME…]
 
 Without --url it builds the demo hospital and serves it (`cockpit demo`, `cockpit ingest`,
 `cockpit serve --demo-users`) in a temporary directory, with the real public files
@@ -43,6 +43,14 @@ SHOTS = {
         "Quel pôle a le plus d'intérim depuis janvier ?",
     ),
     "national": ("/comparaison", {"phone": "[data-indicator='ambulatory_surgery_rate']"}),
+    # The year-end landing: home's card, a detail chart run on to December, a question.
+    "landing": ("/", {"phone": ".landing", "desktop": ".landing"}),
+    "projection": ("/indicateur/staff_expenses", {"phone": ".headline", "desktop": ".headline"}),
+    "question-landing": (
+        "/question",
+        {"phone": ".ask-answer"},
+        "Où va-t-on atterrir sur les dépenses de personnel ?",
+    ),
 }
 
 
@@ -56,7 +64,7 @@ def add_public_data(db: Path) -> None:
         import_national_files([real / "hospidiag", real / "sae"], db)
 
 
-def take(url: str) -> list[Path]:
+def take(url: str, names: list[str] | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -79,6 +87,8 @@ def take(url: str) -> list[Path]:
             )
             page = context.new_page()
             for name, (address, anchors, *question) in SHOTS.items():
+                if names and name not in names:
+                    continue
                 page.goto(url + address)
                 page.wait_for_selector(".frame", state="attached")
                 if page.locator("#_dash-config").count():
@@ -103,16 +113,17 @@ def take(url: str) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="A running Cockpit with the demo users")
+    parser.add_argument("names", nargs="*", help=f"Only these shots: {', '.join(SHOTS)}")
     args = parser.parse_args()
     if args.url:
-        paths = take(args.url.rstrip("/"))
+        paths = take(args.url.rstrip("/"), args.names)
     else:
         with (
             tempfile.TemporaryDirectory(prefix="cockpit-shots-") as tmp,
             demo_server(Path(tmp)) as url,
         ):
             add_public_data(Path(tmp) / "demo.duckdb")
-            paths = take(url)
+            paths = take(url, args.names)
     print("\n".join(str(p.relative_to(ROOT)) for p in paths))
     return 0
 

@@ -23,7 +23,7 @@ CHIPS = {
 GOOD_SIDE = {"higher_is_better": "up", "lower_is_better": "down"}
 
 SIGNALS_JS = """() => [...document.querySelectorAll('#page [data-direction]')].map(top => {
-  const box = top.closest('.card, .headline');
+  const box = top.closest('.card, .landing-row, .headline');
   const chip = top.querySelector('.chip');
   const reason = box.querySelector('.facts.reason');
   return {

@@ -15,6 +15,7 @@ from cockpit.nl.outcomes import Planned
 from cockpit.nl.planners import planner_for
 from cockpit.ui.ask.card import answered_card, clarify_card, refused_card
 from cockpit.ui.ask.how import answer_period, freshness_text, how_it_was_computed, perimeter_text
+from cockpit.ui.ask.landing_chart import landing_chart
 from cockpit.ui.ask.national_card import is_national, national_card
 from cockpit.ui.i18n import current_lang, t
 
@@ -101,6 +102,7 @@ class Asker:
             how=how,
             dimensions=dimensions,
             context_rows=ranking_context(self.engine, answer, self.perimeter),
+            landing=landing_chart(self.engine, self.perimeter, answer, lang),
         )
 
     def _outside_perimeter(self, answer: dict[str, Any]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from dash import html
+from dash.development.base_component import Component
 
 from cockpit.catalog.dimensions import DimensionRegistry
 from cockpit.catalog.model import Metric
@@ -84,7 +85,10 @@ def answered_card(
     how: html.Details,
     dimensions: DimensionRegistry,
     context_rows: list[dict] | None = None,
+    landing: Component | None = None,
 ) -> html.Section:
+    """The answer: the figure, the sentence, its chart (for a landing: `landing`, the year
+    so far and the projection) and how it was computed."""
     head = headline(answer, metric, lang, scope)
     parts: list = [quoted(question, lang)]
     if head is not None:
@@ -105,6 +109,8 @@ def answered_card(
         parts.append(figure)
         if left_out:
             parts.append(html.P(t("ask_more_rows", lang, n=left_out), className="muted"))
+    elif landing is not None:
+        parts.append(landing)
     elif shape(answer) == "table":
         parts.append(_table(answer, metric, lang, dimensions))
     parts.append(how)

@@ -13,6 +13,7 @@ from dash import html
 from cockpit.catalog.dimensions import DimensionRegistry
 from cockpit.catalog.model import Metric
 from cockpit.engine import Engine, Perimeter
+from cockpit.forecast import METHODS
 from cockpit.formatting import capitalised, month_name, timestamp
 from cockpit.periods import Period
 from cockpit.ui.components.pickers import period_label
@@ -114,12 +115,17 @@ def how_it_was_computed(
     facts += _fact(t("owner", lang), metric.owner)
     if answer.get("notes"):
         facts += _fact(t("ask_how_notes", lang), " ; ".join(answer["notes"]))
+    if forecast := answer.get("forecast"):
+        facts += _fact(t("ask_how_method", lang), METHODS[forecast["method"]][lang])
+    sql = [
+        html.P(t("ask_how_sql", lang), className="how-sql-title"),
+        html.Pre(html.Code(answer.get("sql") or ""), className="how-sql", tabIndex=0),
+    ]
     return html.Details(
         [
             html.Summary(t("how_computed", lang)),
             html.Dl(facts, className="how-facts"),
-            html.P(t("ask_how_sql", lang), className="how-sql-title"),
-            html.Pre(html.Code(answer.get("sql") or ""), className="how-sql", tabIndex=0),
+            *(sql if answer.get("sql") else []),
         ],
         className="how ask-how",
     )

@@ -15,6 +15,7 @@ from cockpit.formatting import capitalised, format_date_short, format_value, mon
 from cockpit.periods import parse_month
 from cockpit.ui.ask.chart import Bar, bar_chart
 from cockpit.ui.components.chart import monthly_chart
+from cockpit.ui.components.landing_card import interval_words
 from cockpit.ui.components.raw_html import RawHtml
 from cockpit.ui.figures import Point
 from cockpit.ui.i18n import label_of, t
@@ -67,6 +68,10 @@ def headline(answer: dict[str, Any], metric: Metric, lang: str, scope: str) -> H
     """The big figure: the value; a series' last month; a ranking's winner."""
     fmt = formatter(metric, lang)
     kind = shape(answer)
+    if kind == "single" and (forecast := answer.get("forecast")):
+        interval = interval_words(forecast["low"], forecast["high"], fmt, lang)
+        caption = f"{t('landing_estimated', lang)} {forecast['year']} · {interval}"
+        return Headline(fmt(answer.get("value")), f"{caption} · {scope}" if scope else caption)
     if kind == "single":
         return Headline(fmt(answer.get("value")), scope)
     rows = answer.get("rows") or []

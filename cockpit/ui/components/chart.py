@@ -1,5 +1,7 @@
-"""The detail page's monthly chart: actual vs last year vs target or budget, as inline SVG
-rendered on the server (no Plotly: a phone paints it at once).
+"""The detail page's monthly chart: actual vs last year vs target or budget, and for a flow
+metric the months left to December projected (a dashed line over its lighter 80 % band, on a
+shaded stretch, without the actuals' markers), as inline SVG rendered on the server (no
+Plotly: a phone paints it at once).
 
 Lines live in a nested SVG stretched to the width (strokes keep their width); month
 labels, markers and the target's label sit in percent of the width, so text never
@@ -10,10 +12,14 @@ Each point has a <title> (desktop hover); the y-range always takes in the target
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from html import escape
 
 from cockpit.catalog.model import Metric
 from cockpit.formatting import format_value, month_name, month_only
+from cockpit.periods import parse_month
 from cockpit.ui.components.raw_html import RawHtml
 from cockpit.ui.figures import Point
 from cockpit.ui.i18n import t
@@ -25,6 +31,21 @@ _SERIES = (  # field, legend key, CSS class
     ("target", "chart_target", "s-target"),
     ("value", "chart_current", "s-current"),
 )
+
+
+@dataclass(frozen=True)
+class Projected:
+    """A month left, projected: its value and its 80 % band (None when not known yet)."""
+
+    month: date
+    value: float | None
+    low: float | None
+    high: float | None
+
+    @classmethod
+    def from_json(cls, month: dict) -> Projected:
+        """One of a landing's `months` ({period, value, low, high})."""
+        return cls(parse_month(month["period"]), month["value"], month["low"], month["high"])
 
 
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
@@ -49,10 +70,15 @@ def _x(i: int, n: int) -> float:
     return (i + 0.5) * 100 / n
 
 
-def monthly_chart(metric: Metric, points: list[Point], lang: str) -> RawHtml:
-    """The chart as one server-rendered block (figure with legend, y-axis and plot)."""
+def monthly_chart(
+    metric: Metric, actuals: list[Point], lang: str, projected: Sequence[Projected] = ()
+) -> RawHtml:
+    """The chart as one server-rendered block (figure with legend, y-axis and plot); the
+    x-axis runs on to the last projected month."""
+    points = [*actuals, *(Point(p.month, None, None, None) for p in projected)]
     series = [(f, k, c) for f, k, c in _SERIES if any(v is not None for v in _values(points, f))]
     known = [v for f, _, _ in series for v in _values(points, f) if v is not None]
+    known += [v for p in projected for v in (p.value, p.low, p.high) if v is not None]
     if not known:
         return RawHtml(html=escape(t("no_data", lang)), tag="p", attributes={"className": "muted"})
     ticks = nice_ticks(min(known), max(known))
@@ -90,34 +116,73 @@ def monthly_chart(metric: Metric, points: list[Point], lang: str) -> RawHtml:
                         f'<circle class="{css}" cx="{_x(i, n):.2f}%" cy="{y(v):.1f}" r="4">'
                         f"<title>{escape(when + shown(v))}</title></circle>"
                     )
+    zone, band, dashed = _projection(actuals, projected, n, y)
     labels = _reference_labels(points, series, y, shown, lang)
     months = "".join(_month_labels(points, lang))
     plot = (
         f'<svg class="chart-plot" width="100%" height="{HEIGHT}" aria-hidden="true">{grid}'
         f'<svg viewBox="0 0 1200 {HEIGHT}" preserveAspectRatio="none" width="100%" '
-        f'height="{HEIGHT}">{"".join(lines)}</svg>{"".join(marks)}{labels}{months}</svg>'
+        f'height="{HEIGHT}">{zone}{band}{"".join(lines)}{dashed}</svg>'
+        f"{''.join(marks)}{labels}{months}</svg>"
     )
     y_axis = (
         f'<svg class="chart-axis" width="{AXIS_WIDTH}" height="{HEIGHT}" aria-hidden="true">'
         f"{axis}</svg>"
     )
+    keys = [(key, css) for _, key, css in series]
+    if dashed:
+        keys.append(("chart_projection", "s-projection"))
+    if band:
+        keys.append(("chart_band", "s-band"))
     legend = "".join(
-        f'<li><span class="swatch {css}"></span>{escape(t(key, lang))}</li>'
-        for _, key, css in series
+        f'<li data-series="{css}"><span class="swatch {css}"></span>{escape(t(key, lang))}</li>'
+        for key, css in keys
     )
     last = next((p for p in reversed(points) if p.value is not None), None)
     summary = t(
         "chart_summary",
         lang,
         first=month_name(points[0].month, lang),
-        last=month_name(points[-1].month, lang),
+        last=month_name(actuals[-1].month, lang),
         value=shown(last.value if last else None),
     )
+    if projected and projected[-1].value is not None:
+        end = projected[-1]
+        summary += t("chart_projection_summary", lang, month=month_name(end.month, lang),
+                     value=shown(end.value))  # fmt: skip
     body = (
         f'<ul class="chart-legend">{legend}</ul>'
         f'<div class="chart-body" role="img" aria-label="{escape(summary)}">{y_axis}{plot}</div>'
     )
     return RawHtml(html=body, tag="figure", attributes={"className": "chart detail-chart"})
+
+
+def _projection(
+    actuals: list[Point], projected: Sequence[Projected], n: int, y
+) -> tuple[str, str, str]:
+    """The shaded stretch of months ahead, the band and the dashed line, the last two
+    starting from the last actual month so the projection visibly continues it; empty
+    strings when nothing is projected."""
+    if not projected or not actuals or actuals[-1].value is None:
+        return "", "", ""
+    start = len(actuals) - 1
+    anchor = (_x(start, n) * 12, y(actuals[-1].value))
+    steps = [(_x(start + 1 + i, n) * 12, p) for i, p in enumerate(projected) if p.value is not None]
+    line = " ".join(f"{x:.1f},{y_:.1f}" for x, y_ in [anchor, *((x, y(p.value)) for x, p in steps)])
+    zone_x = (_x(start, n) + _x(start + 1, n)) / 2 * 12
+    zone = (
+        f'<rect class="projection-zone" x="{zone_x:.1f}" y="0" width="{1200 - zone_x:.1f}" '
+        f'height="{HEIGHT - BOTTOM}"/>'
+    )
+    band = ""
+    banded = [(x, p) for x, p in steps if p.low is not None and p.high is not None]
+    if banded:
+        upper = [anchor, *((x, y(p.high)) for x, p in banded)]
+        lower = [*((x, y(p.low)) for x, p in reversed(banded)), anchor]
+        outline = " ".join(f"{x:.1f},{y_:.1f}" for x, y_ in upper + lower)
+        band = f'<polygon class="s-band" points="{outline}"/>'
+    dashed = f'<polyline class="s-projection" points="{line}" vector-effect="non-scaling-stroke"/>'
+    return zone, band, dashed
 
 
 def _month_labels(points: list[Point], lang: str) -> list[str]:

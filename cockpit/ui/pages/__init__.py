@@ -54,6 +54,11 @@ class View:
         return f"{scope} · {t('pole', self.lang, pole=pole)}" if pole else scope
 
     @property
+    def several_establishments(self) -> bool:
+        """Whether the page covers more than one establishment (the whole group)."""
+        return self.sel.establishment not in self.names and len(self.names) > 1
+
+    @property
     def scope_short(self) -> str:
         """The scope in a few words for the top bar: the pole when there is one."""
         pole = self.sel.pole or self.perimeter.pole

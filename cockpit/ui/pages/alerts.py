@@ -1,5 +1,5 @@
-"""« Alertes »: every metric in amber or red for a month (threshold and budget alerts, worst
-first), in the user's perimeter, with a month stepper and the establishment switch."""
+"""« Alertes »: every alert of a month (threshold, budget and seasonal, one per metric × scope,
+worst first), in the user's perimeter, with a month stepper and the establishment switch."""
 
 from __future__ import annotations
 
@@ -37,7 +37,9 @@ def render(view: View) -> tuple[str, list]:
     body = html.Section(
         [
             html.H2(t("alerts_hint", lang) if found else t("alerts_none", lang), id="alertes"),
-            alert_list(found, view.metric_href, lang) if found else None,
+            alert_list(found, view.metric_href, lang, view.several_establishments)
+            if found
+            else None,
         ],
         className="alerts",
     )

@@ -1,6 +1,7 @@
 """A metric's detail page: the figure with the target, thresholds or budget behind its
-status, its monthly chart vs N-1 and target (server-rendered SVG), the breakdown by pole
-then service or by any dimension of its file, and how it is computed (with a link to the
+status and, for a flow, the year's estimated landing; its monthly chart vs N-1 and target
+continued to December by the projection (server-rendered SVG), the breakdown by pole then
+service or by any dimension of its file, and how it is computed (with a link to the
 indicator dictionary).
 """
 
@@ -12,14 +13,17 @@ from dash import dcc, html
 
 from cockpit.engine import QueryError
 from cockpit.engine.alerts import status_reason
+from cockpit.forecast import METHODS
 from cockpit.formatting import capitalised, format_value
 from cockpit.ui.breakdown import breakdown, breakdown_choices, breakdown_dimension
-from cockpit.ui.components.chart import monthly_chart
+from cockpit.ui.components.chart import Projected, monthly_chart
+from cockpit.ui.components.landing_card import interval_text
 from cockpit.ui.components.pickers import segments
 from cockpit.ui.components.status import badges, reference_text, status_chip
 from cockpit.ui.components.table import TableModel, sortable_table
 from cockpit.ui.figures import allowed_filters, monthly, period_figure
 from cockpit.ui.i18n import label_of, t
+from cockpit.ui.landings import LandingItem, landing_item
 from cockpit.ui.pages import View
 from cockpit.ui.pages.dictionary import PATH as DICTIONARY
 from cockpit.ui.pages.domain import PATHS, TITLES, export_links, page_head
@@ -103,6 +107,26 @@ def _facts(metric, figure, lang: str) -> list[html.P]:
     return facts
 
 
+def _landing_fact(item: LandingItem, lang: str) -> html.P | None:
+    """« Atterrissage estimé 2026 : 312,4 M€, entre 310,1 M€ et 315,0 M€ · budget … »."""
+    landing, metric = item.landing, item.metric
+    if landing is None or landing.method == "actual":
+        return None
+    colon = " : " if lang == "fr" else ": "
+    value = format_value(landing.value, metric.format, metric.unit, lang)
+    parts = [f"{t('landing_estimated', lang)} {landing.year}{colon}", html.B(value),
+             ", " + interval_text(item, lang)]  # fmt: skip
+    if landing.budget is not None:
+        budget = format_value(landing.budget, metric.format, metric.unit, lang)
+        parts.append(" · " + t("landing_budget", lang, budget=budget))
+    method = t("landing_method", lang, method=METHODS[landing.method][lang])
+    return html.P(parts, className="facts landing-fact", title=method)
+
+
+def _projected(item: LandingItem) -> list[Projected]:
+    return [Projected.from_json(m) for m in item.landing.months] if item.landing else []
+
+
 def render(view: View, metric_id: str) -> tuple[str, list]:
     lang = view.lang
     metric = view.engine.metric(metric_id)
@@ -115,6 +139,8 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
         points = monthly(view.engine, view.perimeter, metric, view.period.end, filters)
     except QueryError as exc:
         return label, [page_head(view, label, path), html.P(str(exc), className="notice")]
+    end = view.period.end
+    landing = landing_item(view.engine, view.perimeter, metric.id, filters, end)
     back = dcc.Link(
         ["‹ ", t(TITLES[domain], lang)],
         href=view.href(PATHS[domain], pole=None, by=None, sort=None),
@@ -135,11 +161,16 @@ def render(view: View, metric_id: str) -> tuple[str, list]:
             ),
             html.Div(badges(metric, figure, lang), className="card-deltas"),
             *_facts(metric, figure, lang),
+            _landing_fact(landing, lang),
         ],
         className="headline card-" + (figure.status or "none"),
     )
     chart = html.Section(
-        [html.H2(t("monthly_chart", lang)), monthly_chart(metric, points, lang)], className="panel"
+        [
+            html.H2(t("monthly_chart", lang)),
+            monthly_chart(metric, points, lang, _projected(landing)),
+        ],
+        className="panel",
     )
     model = table(view, metric.id)
     crumbs = None

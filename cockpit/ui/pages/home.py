@@ -1,6 +1,6 @@
-"""« Aujourd'hui »: the latest complete month and the year to date as KPI cards, then the
-first alerts (metrics in red or amber, worst first, each with a one-line reason) and a link
-to all of them.
+"""« Aujourd'hui »: the latest complete month and the year to date as KPI cards, the year's
+estimated landing against budget, then the first alerts (threshold, budget and seasonal,
+worst first, each with its reasons) and a link to all of them.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from cockpit.formatting import capitalised, month_name
 from cockpit.ui.alerts import home_figures
 from cockpit.ui.components.alert_list import alert_list, alert_summary
 from cockpit.ui.components.kpi_card import kpi_card
+from cockpit.ui.components.landing_card import landing_card
 from cockpit.ui.components.pickers import establishment_switch
 from cockpit.ui.figures import home_metric_ids
 from cockpit.ui.i18n import t
+from cockpit.ui.landings import home_landings
 from cockpit.ui.pages import View
 from cockpit.ui.pages.alerts import PATH as ALERTS_PATH
 
@@ -35,7 +37,10 @@ def render(view: View) -> tuple[str, list]:
         view.names,
     )
     placed = home_metric_ids(view.engine)
-    cards, found = home_figures(view.engine, view.perimeter, placed, month, home_view.filters)
+    cards, found, complete = home_figures(
+        view.engine, view.perimeter, placed, month, home_view.filters
+    )
+    landings = home_landings(view.engine, view.perimeter, home_view.filters)
     all_alerts = home_view.href(ALERTS_PATH)
     title = t("tab_home", lang)
     head = html.Header(
@@ -62,6 +67,7 @@ def render(view: View) -> tuple[str, list]:
         className="cards",
         **{"aria-label": t("figures_of", lang, period=month_name(month, lang))},
     )
+    landing = landing_card(landings, home_view.metric_href, lang)
     more = (
         html.P(dcc.Link(t("all_alerts", lang, n=len(found)), href=all_alerts), className="more")
         if len(found) > HOME_ALERTS
@@ -71,9 +77,14 @@ def render(view: View) -> tuple[str, list]:
         [
             html.H2(t("alerts", lang), id="alertes"),
             html.P(t("alerts_hint", lang) if found else t("alerts_none", lang), className="muted"),
-            alert_list(found[:HOME_ALERTS], home_view.metric_href, lang) if found else None,
+            None if complete else html.P(t("seasonal_pending", lang), className="muted"),
+            alert_list(
+                found[:HOME_ALERTS], home_view.metric_href, lang, home_view.several_establishments
+            )
+            if found
+            else None,
             more,
         ],
         className="alerts",
     )
-    return title, [head, grid, alert_block]
+    return title, [head, grid, landing, alert_block]
