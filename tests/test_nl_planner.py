@@ -134,3 +134,26 @@ def test_budget_inside_a_metric_name_is_no_comparison(demo_engine):
 def test_a_two_word_dimension_name_groups_by_it(demo_engine, question):
     result = answer(demo_engine, question)
     assert result["metric"] == "overtime_hours" and result["group_by"] == ["staff_category"]
+
+
+def test_the_dimension_asked_after_quel_is_ranked_even_beside_a_place(demo_engine):
+    result = answer(demo_engine, "Quel service de Rochebrune a la DMS la plus courte en 2025 ?")
+    assert result["status"] == "answered" and result["group_by"] == ["service"]
+    assert result["filters"] == {"establishment": "CH de Rochebrune"}
+    assert result["rank"] == {"order": "asc", "limit": 1}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Les dépenses médicales du T1 2026 comparées au T1 2025",
+        "Admissions in March 2026 compared with March 2025",
+    ],
+)
+def test_a_comparison_with_the_same_part_of_last_year_is_n_minus_1(demo_engine, question):
+    assert answer(demo_engine, question)["compare"] == "previous_year"
+
+
+def test_a_share_said_with_part_links_the_rate(demo_engine):
+    result = answer(demo_engine, "Part de l'ambulatoire en chirurgie par service en 2025")
+    assert result["metric"] == "ambulatory_surgery_rate" and result["group_by"] == ["service"]

@@ -43,9 +43,17 @@ _LATER = [
 ]
 
 
+# « comparé à 2024 », « comparées au T1 2025 », "vs March 2025": a part of the year may
+# stand between (the period read later is the question's own)
+_PART_OF_YEAR = (
+    r"(?: (?:t|q|s|h)[1-4]| (?:premier|second|deuxieme|troisieme|quatrieme|1er|first|second|"
+    r"third|fourth) (?:trimestre|semestre|quarter|half)| (?:janvier|fevrier|mars|avril|mai|juin|"
+    r"juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december))?"
+)
 _AGAINST_YEAR = re.compile(
-    rf"(?<![a-z0-9])(?:{_COMPARING}|compare|comparer|comparez|comparaison){_GLUE} (?P<y>20\d\d)"
-    r"(?![a-z0-9])"
+    rf"(?<![a-z0-9])(?:{_COMPARING}|compare|comparer|comparez|comparaison){_GLUE}{_PART_OF_YEAR}"
+    r" (?P<y>20\d\d)(?![a-z0-9])"
 )
 
 

@@ -26,7 +26,7 @@ from cockpit.nl.normalize import GAP, blank, normalize
 from cockpit.nl.outcomes import Clarification, Parts, Planned, Planner, Reading, Refusal
 from cockpit.nl.people import raw_words
 from cockpit.nl.periods import read_period
-from cockpit.nl.ranking import ranked_dimension, read_ranking, to_rank
+from cockpit.nl.ranking import asked_dimension, ranked_dimension, read_ranking, to_rank
 from cockpit.periods import Period, add_months, last_complete_month, quarter_start, rolling_12
 
 __all__ = ["Clarification", "OfflinePlanner", "Parts", "Planned", "Planner", "Refusal"]
@@ -76,6 +76,7 @@ class OfflinePlanner:
         elif threshold:
             parts.notes.append(intent.THRESHOLD_NOTES[lang == "en"].format(words=threshold))
         parts.ranking, text = read_ranking(text, question, nouns)
+        asked = asked_dimension(text, nouns) if parts.ranking else None
         if whole := _WHOLE.search(text):
             parts.clear_places, text = True, blank(text, whole.start(), whole.end())
         links = link(
@@ -89,6 +90,7 @@ class OfflinePlanner:
             parts.lang = lang = links.metrics[0].lang
         if parts.ranking and not parts.group_by:
             parts.ranked, links.rest = ranked_dimension(links.rest, nouns)
+            parts.ranked = asked or parts.ranked
         elif threshold and not parts.group_by:  # « les services à plus de 90 % »: list them
             dimension, links.rest = ranked_dimension(links.rest, nouns)
             parts.group_by = [dimension] if dimension else []

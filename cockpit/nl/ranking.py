@@ -14,7 +14,7 @@ from functools import cache
 
 from cockpit.engine import Rank
 from cockpit.engine.plan import MAX_RANK
-from cockpit.nl.normalize import GAP, blank, strip_accents
+from cockpit.nl.normalize import GAP, blank, strip_accents, word_set
 
 _HIGH = "eleve|elevee|haut|haute|fort|forte|grand|grande|gro|grosse|important|importante|long|longue|nombreu|nombreuse|cher|chere"  # noqa: E501
 _LOW = "bas|basse|faible|petit|petite|court|courte|reduit|reduite"
@@ -147,6 +147,26 @@ def ranked_dimension(text: str, nouns: dict[str, str]) -> tuple[str | None, str]
         if word != GAP and word in nouns:
             return nouns[word], text.replace(f" {word} ", f" {GAP} ", 1)
     return None, text
+
+
+_ASKING = word_set("quel quelle quels quelles lequel laquelle lesquels lesquelles which what")
+
+
+def asked_dimension(text: str, nouns: dict[str, str]) -> str | None:
+    """The dimension named right after « quel », "which" (« quel *service* de Rochebrune… »,
+    "which 3 wards"): what is ranked, even when linking later reads the noun with a place."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if word not in _ASKING:
+            continue
+        following = [w for w in words[i + 1 : i + 5] if w != GAP]
+        if following and following[0].isdigit():
+            following = following[1:]
+        for size in (2, 1):
+            noun = " ".join(following[:size])
+            if len(following) >= size and noun in nouns:
+                return nouns[noun]
+    return None
 
 
 def _names_several(question: str, nouns: dict[str, str]) -> bool:
