@@ -157,3 +157,8 @@ def test_a_comparison_with_the_same_part_of_last_year_is_n_minus_1(demo_engine, 
 def test_a_share_said_with_part_links_the_rate(demo_engine):
     result = answer(demo_engine, "Part de l'ambulatoire en chirurgie par service en 2025")
     assert result["metric"] == "ambulatory_surgery_rate" and result["group_by"] == ["service"]
+
+
+def test_the_longest_average_stay_ranks_the_length_of_stay(demo_engine):
+    result = answer(demo_engine, "Which establishment has the longest average stay?")
+    assert result["metric"] == "alos" and result["group_by"] == ["establishment"]
