@@ -143,4 +143,11 @@ def test_a_threshold_on_people_asks_for_individual_data(demo_engine):
 def test_a_threshold_on_places_lists_them_and_says_it_is_not_applied(demo_engine):
     result = answer(demo_engine, "les services avec un taux d'occupation de plus de 90 %")
     assert result["status"] == "answered" and result["group_by"] == ["service"]
-    assert "Je ne filtre pas sur un seuil (« plus de 90 »)" in result["answer"]
+    assert "Je ne filtre pas sur un seuil (« plus de 90 % »)" in result["answer"]
+
+
+def test_a_threshold_said_with_au_dessus_de_is_read_and_quoted_as_typed(demo_engine):
+    result = answer(demo_engine, "les services au-dessus de 95 % d'occupation")
+    assert result["status"] == "answered" and result["metric"] == "bed_occupancy_rate"
+    assert result["group_by"] == ["service"]
+    assert "(« au-dessus de 95 % ») : voici les chiffres sans ce filtre" in result["answer"]

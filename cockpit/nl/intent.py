@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cockpit.nl import people
-from cockpit.nl.normalize import blank, word_set
+from cockpit.nl.normalize import blank, strip_accents, word_set
 
 _KINDS: list[tuple[str, str]] = [
     (
@@ -150,14 +150,25 @@ def refuse_before_linking(
 
 _THRESHOLD = re.compile(
     r"(?<![a-z0-9])(?:plus de|moins de|more than|less than|fewer than|superieur a|inferieur a"
-    r"|au dessus de|en dessous de|au dela de|over|under|above|below) \d+(?: ?(?:%|pourcent|pour"
+    r"|au dessus? de|en dessous? de|au dela de|over|under|above|below) \d+(?: ?(?:%|pourcent|pour"
     r" cent|percent|an|ans|jour|jours|day|days|year|years|old|heure|heures|hour|hours|h))?"
     r"(?![a-z0-9])"
 )
-THRESHOLD_NOTES = (
-    "Je ne filtre pas sur un seuil (« {words} ») : voici la valeur d'ensemble.",
-    "I do not filter on a threshold ('{words}'): here is the overall value.",
+# the same in the question as typed: accents stripped letter by letter, signs kept
+_THRESHOLD_SAID = re.compile(
+    _THRESHOLD.pattern.replace(r"\d+(?: ?(?:%", r"\d+(?:[,.]\d+)?(?: ?(?:%")
 )
+THRESHOLD_NOTES = (
+    "Je ne filtre pas sur un seuil (« {words} ») : voici les chiffres sans ce filtre.",
+    "I do not filter on a threshold ('{words}'): here are the figures without it.",
+)
+
+
+def threshold_as_said(question: str) -> str | None:
+    """The threshold in the question's own words (« au-dessus de 95 % »), for notes."""
+    plain = "".join(strip_accents(c)[:1] or c for c in question.lower())  # same length
+    match = _THRESHOLD_SAID.search(plain.replace("-", " ").replace("\u2019", "'"))
+    return question[match.start() : match.end()] if match else None
 
 
 def read_threshold(text: str) -> tuple[str | None, str]:

@@ -74,7 +74,8 @@ class OfflinePlanner:
         if threshold and not refused and set(text.split()) & people.ROLES:
             refused = intent.Refused("record", threshold)  # « patients de plus de 80 ans »
         elif threshold:
-            parts.notes.append(intent.THRESHOLD_NOTES[lang == "en"].format(words=threshold))
+            said = intent.threshold_as_said(question) or threshold
+            parts.notes.append(intent.THRESHOLD_NOTES[lang == "en"].format(words=said))
         parts.ranking, text = read_ranking(text, question, nouns)
         asked = asked_dimension(text, nouns) if parts.ranking else None
         if whole := _WHOLE.search(text):
