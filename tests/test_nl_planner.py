@@ -162,3 +162,10 @@ def test_a_share_said_with_part_links_the_rate(demo_engine):
 def test_the_longest_average_stay_ranks_the_length_of_stay(demo_engine):
     result = answer(demo_engine, "Which establishment has the longest average stay?")
     assert result["metric"] == "alos" and result["group_by"] == ["establishment"]
+
+
+def test_years_named_one_by_one_are_shown_year_by_year(demo_engine):
+    result = answer(demo_engine, "DMS moyenne en 2024 et 2025")
+    assert result["grain"] == "year"
+    assert result["period"] == {"start": "2024-01", "end": "2025-12"}
+    assert len(result["rows"]) == 2

@@ -33,6 +33,8 @@ __all__ = ["Clarification", "OfflinePlanner", "Parts", "Planned", "Planner", "Re
 
 _CONTINUES = ("et", "and", "meme", "pareil", "idem", "same", "also", "aussi", "what about",
               "how about", "puis")  # fmt: skip
+# years named one by one: « en 2024 et 2025 », "2024, 2025 and 2026"
+_YEAR_BY_YEAR = re.compile(r"(?<![a-z0-9])20\d\d(?: 20\d\d)* (?:et|and) 20\d\d(?![a-z0-9])")
 _WHOLE = re.compile(
     r"(?<![a-z0-9])(?:(?:pour |sur |de |a )?(?:tout|toute|l ensemble de) (?:l hopital|le ght|"
     r"le groupe|l etablissement)|tous les (?:pole|service)|au global|globalement|sans filtre"
@@ -70,6 +72,8 @@ class OfflinePlanner:
         nouns = lexicon.dimensions.nouns
         grouping = read_grouping(period.rest, nouns)
         parts.group_by, parts.grain = grouping.group_by, grouping.grain
+        if parts.grain is None and parts.compare is None and _YEAR_BY_YEAR.search(text):
+            parts.grain = "year"  # « la DMS en 2024 et 2025 »: each year, side by side
         threshold, text = intent.read_threshold(grouping.rest)
         if threshold and not refused and set(text.split()) & people.ROLES:
             refused = intent.Refused("record", threshold)  # « patients de plus de 80 ans »
