@@ -134,3 +134,15 @@ def bucket_label(bucket: date, grain: str | None) -> str:
     if grain == "year":
         return str(bucket.year)
     return month_label(bucket)
+
+
+def default_period(grain: str | None, today: date) -> Period:
+    """No period said in a question: the last complete month, or for a curve (« évolution », "is it
+    rising?") the months it needs: the last 12 months, the last 4 complete quarters."""
+    last = last_complete_month(today)
+    if grain == "month":
+        return rolling_12(last)
+    if grain == "quarter":
+        end = add_months(quarter_start(add_months(last, 1)), -1)
+        return rolling_12(end)
+    return Period.month(last)

@@ -166,8 +166,9 @@ THRESHOLD_NOTES = (
 
 def threshold_as_said(question: str) -> str | None:
     """The threshold in the question's own words (« au-dessus de 95 % »), for notes."""
-    plain = "".join(strip_accents(c)[:1] or c for c in question.lower())  # same length
-    match = _THRESHOLD_SAID.search(plain.replace("-", " ").replace("\u2019", "'"))
+    # one character for one, so the match's place is the same in the question
+    plain = "".join((strip_accents(c.lower()) or c)[:1] for c in question)
+    match = _THRESHOLD_SAID.search(plain.replace("-", " "))
     return question[match.start() : match.end()] if match else None
 
 

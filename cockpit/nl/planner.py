@@ -27,7 +27,7 @@ from cockpit.nl.outcomes import Clarification, Parts, Planned, Planner, Reading,
 from cockpit.nl.people import raw_words
 from cockpit.nl.periods import read_period
 from cockpit.nl.ranking import asked_dimension, ranked_dimension, read_ranking, to_rank
-from cockpit.periods import Period, add_months, last_complete_month, quarter_start, rolling_12
+from cockpit.periods import default_period
 
 __all__ = ["Clarification", "OfflinePlanner", "Parts", "Planned", "Planner", "Refusal"]
 
@@ -311,15 +311,3 @@ def _unknown_reason(word: str, lang: str) -> str:
         f"I do not know '{word}': it is not a pole, a service or an establishment in the "
         "warehouse. If it is a person, I give no individual information."
     )
-
-
-def default_period(grain: str | None, today: date) -> Period:
-    """No period said: the last complete month, or for a curve (« évolution », "is it
-    rising?") the months it needs: the last 12 months, the last 4 complete quarters."""
-    last = last_complete_month(today)
-    if grain == "month":
-        return rolling_12(last)
-    if grain == "quarter":
-        end = add_months(quarter_start(add_months(last, 1)), -1)
-        return rolling_12(end)
-    return Period.month(last)

@@ -24,8 +24,8 @@ from cockpit.nl.planner import (
     Parts,
     Planned,
     Refusal,
-    default_period,
 )
+from cockpit.periods import default_period
 
 log = logging.getLogger(__name__)
 
@@ -86,18 +86,24 @@ class LLMPlanner:
             # refusals stand, and a follow-up only changes what it says: no model needed
             return self.offline.plan(question, today, perimeter, previous)
         if self.consult == "when_unsure" and offline_is_sure(parts):
-            return self.offline.plan(question, today, perimeter, previous)
+            return self._offline(parts, question, today, perimeter, previous)
         if not names_something(parts):
             # « quel est le taux en pédiatrie ? »: the offline planner asks back which one
-            return self.offline.plan(question, today, perimeter, previous)
+            return self._offline(parts, question, today, perimeter, previous)
         started = time.perf_counter()
         try:
             outcome = self.compose(self.draft(question, today), parts, question, today)
         except Rejected as exc:
             log.warning("LLM plan not used (%s); offline planner answers", exc)
-            return self.offline.plan(question, today, perimeter, previous)
+            return self._offline(parts, question, today, perimeter, previous)
         log.info("LLM plan %s in %.1f s", type(outcome).__name__, time.perf_counter() - started)
         return outcome
+
+    def _offline(self, parts: Parts, question, today, perimeter, previous):
+        """The offline planner's outcome, from the question already parsed when it can."""
+        if previous is None:  # a follow-up is parsed with its context
+            return self.offline.decide(parts, today)
+        return self.offline.plan(question, today, perimeter, previous)
 
     def draft(self, question: str, today: date):
         """The model's validated draft, or Rejected (timeout, provider error, bad output)."""
